@@ -1,0 +1,99 @@
+import type { CallEvent } from './events.js';
+import type { CallView, StageRequest } from './model.js';
+
+/**
+ * Applies a batch of projected events to a view. Copies each map at most once per batch, so Accept
+ * all on 10,000 requests is one pass, and keeps untouched parts by reference for narrow selectors.
+ * Events at or below the view's sequence number are skipped: replays after a reconnect are harmless.
+ */
+export function reduceCallView(view: CallView | null, events: readonly CallEvent[]): CallView | null {
+  let next = view;
+  let copied: Set<string> = new Set();
+  const own = <K extends 'members' | 'participants' | 'stage'>(key: K): CallView[K] => {
+    if (!copied.has(key)) {
+      next = { ...next!, [key]: { ...next![key] } };
+      copied.add(key);
+    }
+    return next![key];
+  };
+  let removedRequests: Set<string> | null = null;
+  let addedRequests: StageRequest[] = [];
+  const flushRequests = () => {
+    if (!removedRequests && addedRequests.length === 0) return;
+    const gone = removedRequests;
+    const kept = gone ? next!.stage_requests.filter((r) => !gone.has(r.user_id)) : next!.stage_requests;
+    next = { ...next!, stage_requests: addedRequests.length ? [...kept, ...addedRequests] : kept };
+    removedRequests = null;
+    addedRequests = [];
+  };
+  const dropRequest = (userId: string) => {
+    if (!next!.stage_requests.some((r) => r.user_id === userId) && !addedRequests.some((r) => r.user_id === userId)) return;
+    addedRequests = addedRequests.filter((r) => r.user_id !== userId);
+    (removedRequests ??= new Set()).add(userId);
+  };
+
+  for (const event of events) {
+    if (event.type === 'call.state') {
+      if (next && event.seq < next.seq) continue;
+      flushRequests();
+      next = event.call;
+      // The snapshot's maps may be shared with the sender: copy before the next write.
+      copied = new Set();
+      continue;
+    }
+    if (!next || event.seq <= next.seq) continue;
+    switch (event.type) {
+      case 'call.created':
+      case 'call.updated':
+      case 'call.live_started':
+        next = { ...next, ...event.call };
+        break;
+      case 'call.live_ended': {
+        next = { ...next, ...event.call };
+        if (event.removed_user_ids.length) {
+          const participants = own('participants');
+          const stage = own('stage');
+          for (const userId of event.removed_user_ids) {
+            delete participants[userId];
+            delete stage[userId];
+            dropRequest(userId);
+          }
+        }
+        break;
+      }
+      case 'call.ended':
+        flushRequests();
+        next = { ...next, ...event.call, participants: {}, stage: {}, stage_requests: [] };
+        copied = new Set(['participants', 'stage']);
+        break;
+      case 'call.member_added':
+      case 'call.member_updated':
+        own('members')[event.member.user_id] = event.member;
+        break;
+      case 'call.member_removed':
+        delete own('members')[event.user_id];
+        break;
+      case 'call.participant_joined':
+        own('participants')[event.participant.user_id] = event.participant;
+        break;
+      case 'call.participant_left':
+        delete own('participants')[event.user_id];
+        if (next.stage[event.user_id]) delete own('stage')[event.user_id];
+        dropRequest(event.user_id);
+        break;
+      case 'stageStatusUpdate':
+        if (event.status === 'OFF_STAGE') delete own('stage')[event.user_id];
+        else own('stage')[event.user_id] = event.status;
+        break;
+      case 'stageAccessRequestUpdate':
+        for (const userId of event.removed) dropRequest(userId);
+        addedRequests.push(...event.added);
+        break;
+      default:
+        break;
+    }
+    next = { ...next, seq: event.seq };
+  }
+  flushRequests();
+  return next;
+}

@@ -1,0 +1,115 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { reduceCallView } from './call-view-reducer.js';
+import type { Clock } from './clock.js';
+import type { BulkStageResult, Command, CommandResults } from './engine.js';
+import type { CallEvent } from './events.js';
+import type { CallView, StageStatus, User } from './model.js';
+import type { GetOrCreateInput, GoLiveInput, JoinInput, StopLiveInput, UpdateCallInput, UpdateCallMembersInput } from './schemas.js';
+
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
+
+/** What a client's call store holds. Hooks select narrow slices of it. */
+export interface CallStoreState {
+  /** The user this client acts as. */
+  user: User;
+  /** This user's view of the call; null until the call is loaded (`get`, `getOrCreate` or `join`). */
+  call: CallView | null;
+  connection: ConnectionState;
+}
+
+export interface CallStage {
+  requestAccess(): Promise<{ status: StageStatus }>;
+  cancelRequestAccess(): Promise<{ status: StageStatus }>;
+  join(): Promise<{ status: StageStatus }>;
+  leave(): Promise<{ status: StageStatus }>;
+  grantAccess(userIds: string[]): Promise<BulkStageResult>;
+  denyAccess(userIds: string[]): Promise<BulkStageResult>;
+  kick(userIds: string[]): Promise<BulkStageResult>;
+}
+
+/** A call as one client sees and drives it. The same shape over the memory backend and the server. */
+export interface Call {
+  readonly type: string;
+  readonly id: string;
+  readonly cid: string;
+  readonly user: User;
+  /** The clock this call's times are read against (the server's, for a remote call). */
+  readonly clock: Clock;
+  /** The zustand vanilla store holding this user's view. */
+  readonly store: StoreApi<CallStoreState>;
+  getState(): CallStoreState;
+  subscribe(listener: (state: CallStoreState, previous: CallStoreState) => void): () => void;
+  getOrCreate(input?: GetOrCreateInput): Promise<{ created: boolean }>;
+  get(): Promise<void>;
+  join(input?: JoinInput): Promise<{ created: boolean }>;
+  leave(): Promise<void>;
+  update(input: UpdateCallInput): Promise<void>;
+  updateCallMembers(input: UpdateCallMembersInput): Promise<void>;
+  goLive(input?: GoLiveInput): Promise<void>;
+  stopLive(input?: StopLiveInput): Promise<void>;
+  endCall(): Promise<void>;
+  readonly stage: CallStage;
+}
+
+/** What a store implementation provides: a way to send commands. Events come back through `receive`. */
+export type SendCommand = <C extends Command>(command: C) => Promise<CommandResults[C['type']]>;
+
+export interface CallHandle {
+  call: Call;
+  /** Applies projected events (one batch, one store update). */
+  receive(events: readonly CallEvent[]): void;
+  setConnection(connection: ConnectionState): void;
+}
+
+export function createCall(options: {
+  type: string;
+  id: string;
+  user: User;
+  clock: Clock;
+  send: SendCommand;
+  connection?: ConnectionState;
+}): CallHandle {
+  const { type, id, user, clock, send } = options;
+  const store = createStore<CallStoreState>(() => ({ user, call: null, connection: options.connection ?? 'connected' }));
+  const done = () => undefined;
+  const call: Call = {
+    type,
+    id,
+    cid: `${type}:${id}`,
+    user,
+    clock,
+    store,
+    getState: store.getState,
+    subscribe: store.subscribe,
+    getOrCreate: (input) => send({ type: 'getOrCreate', input }),
+    get: () => send({ type: 'get' }).then(done),
+    join: (input) => send({ type: 'join', input }),
+    leave: () => send({ type: 'leave' }).then(done),
+    update: (input) => send({ type: 'update', input }).then(done),
+    updateCallMembers: (input) => send({ type: 'updateCallMembers', input }).then(done),
+    goLive: (input) => send({ type: 'goLive', input }).then(done),
+    stopLive: (input) => send({ type: 'stopLive', input }).then(done),
+    endCall: () => send({ type: 'endCall' }).then(done),
+    stage: {
+      requestAccess: () => send({ type: 'stage.requestAccess' }),
+      cancelRequestAccess: () => send({ type: 'stage.cancelRequestAccess' }),
+      join: () => send({ type: 'stage.join' }),
+      leave: () => send({ type: 'stage.leave' }),
+      grantAccess: (userIds) => send({ type: 'stage.grantAccess', user_ids: userIds }),
+      denyAccess: (userIds) => send({ type: 'stage.denyAccess', user_ids: userIds }),
+      kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
+    },
+  };
+  return {
+    call,
+    receive(events) {
+      if (events.length === 0) return;
+      const current = store.getState().call;
+      const next = reduceCallView(current, events);
+      if (next !== current) store.setState({ call: next });
+    },
+    setConnection(connection) {
+      if (store.getState().connection !== connection) store.setState({ connection });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Capability } from './capabilities.js';
+
+export type StageKitErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'NOT_YET_OPEN'
+  | 'CALL_ENDED'
+  | 'INVALID_INPUT'
+  | 'INVALID_STATE'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'NETWORK';
+
+/** One bad field of an input: a dotted path (`data.starts_at`) and what is wrong with it. */
+export interface InvalidField {
+  path: string;
+  message: string;
+}
+
+export interface StageKitErrorDetails {
+  /** FORBIDDEN: the capability the user lacks. */
+  capability?: Capability;
+  /** NOT_YET_OPEN: when the doors open (ISO time), if known. */
+  opensAt?: string | null;
+  /** INVALID_INPUT: each bad field. */
+  fields?: InvalidField[];
+}
+
+/** The wire form of an error, as the server sends it and the remote client re-creates it. */
+export interface StageKitErrorJSON extends StageKitErrorDetails {
+  code: StageKitErrorCode;
+  message: string;
+}
+
+/** The one error class of the kit. Check with `instanceof` and switch on `code`. */
+export class StageKitError extends Error {
+  override readonly name = 'StageKitError';
+  readonly code: StageKitErrorCode;
+  readonly capability?: Capability;
+  readonly opensAt?: string | null;
+  readonly fields?: InvalidField[];
+
+  constructor(code: StageKitErrorCode, message: string, details: StageKitErrorDetails = {}) {
+    super(message);
+    this.code = code;
+    if (details.capability !== undefined) this.capability = details.capability;
+    if (details.opensAt !== undefined) this.opensAt = details.opensAt;
+    if (details.fields !== undefined) this.fields = details.fields;
+  }
+
+  toJSON(): StageKitErrorJSON {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.capability !== undefined && { capability: this.capability }),
+      ...(this.opensAt !== undefined && { opensAt: this.opensAt }),
+      ...(this.fields !== undefined && { fields: this.fields }),
+    };
+  }
+
+  static fromJSON(json: StageKitErrorJSON): StageKitError {
+    return new StageKitError(json.code, json.message, json);
+  }
+}
+
+export function forbidden(capability: Capability, action: string): StageKitError {
+  return new StageKitError('FORBIDDEN', `${action} needs the '${capability}' capability`, { capability });
+}
+
+export function invalidState(message: string): StageKitError {
+  return new StageKitError('INVALID_STATE', message);
+}
+
+export function notFound(cid: string): StageKitError {
+  return new StageKitError('NOT_FOUND', `call ${cid} does not exist`);
+}

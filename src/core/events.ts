@@ -1,0 +1,38 @@
+import type { CallFields, CallView, Member, Participant, StageRequest, StageStatus } from './model.js';
+
+export type ParticipantLeftReason = 'left' | 'removed' | 'ended' | 'dropped';
+
+/** What happened to a call. The engine produces these; each client receives its own projection of them. */
+export type CallEventBody =
+  | { type: 'call.created'; call: CallFields }
+  | { type: 'call.updated'; call: CallFields }
+  | { type: 'call.live_started'; call: CallFields }
+  /** The call went back to backstage; `removed_user_ids` are the participants it removed. */
+  | { type: 'call.live_ended'; call: CallFields; removed_user_ids: string[] }
+  /** The call ended: every participant, stage status and request is gone. */
+  | { type: 'call.ended'; call: CallFields }
+  | { type: 'call.member_added'; member: Member }
+  | { type: 'call.member_updated'; member: Member }
+  | { type: 'call.member_removed'; user_id: string }
+  | { type: 'call.participant_joined'; participant: Participant }
+  | { type: 'call.participant_left'; user_id: string; reason: ParticipantLeftReason }
+  | { type: 'stageStatusUpdate'; user_id: string; status: StageStatus; previous: StageStatus }
+  /** Managers only: the pending request list changed. */
+  | { type: 'stageAccessRequestUpdate'; added: StageRequest[]; removed: string[] }
+  /** Managers only: someone asked for the stage; `count` is how many requests are now pending. */
+  | { type: 'newStageRequest'; request: StageRequest; count: number }
+  | { type: 'stageRequestApproved'; user_id: string; by: string }
+  | { type: 'stageRequestRejected'; user_id: string; by: string }
+  /** A whole view, sent when what a user may see changed at once (their capabilities) or on (re)connect. */
+  | { type: 'call.state'; call: CallView };
+
+export type CallEventType = CallEventBody['type'];
+
+export type CallEvent = CallEventBody & {
+  cid: string;
+  /** Per-call sequence number; a client ignores any event at or below the one it has. */
+  seq: number;
+  created_at: string;
+};
+
+export type CallEventOf<T extends CallEventType> = Extract<CallEvent, { type: T }>;

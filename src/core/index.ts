@@ -1,0 +1,48 @@
+export { CAPABILITIES, isCapability, type Capability } from './capabilities.js';
+export { builtInCallTypes, type CallType, type CallTypePatch } from './call-types.js';
+export { createCall, type Call, type CallHandle, type CallStage, type CallStoreState, type ConnectionState, type SendCommand } from './call.js';
+export { reduceCallView } from './call-view-reducer.js';
+export type { StageKitClient } from './client.js';
+export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
+export { capabilitiesOf, DEFAULT_ROLE } from './access.js';
+export {
+  callId,
+  createWorld,
+  execute,
+  updateCallType,
+  type BulkStageResult,
+  type Command,
+  type CommandResults,
+  type CommandType,
+  type StageOutcome,
+  type StageSkipReason,
+  type World,
+} from './engine.js';
+export { StageKitError, type InvalidField, type StageKitErrorCode, type StageKitErrorJSON } from './errors.js';
+export type { CallEvent, CallEventBody, CallEventOf, CallEventType, ParticipantLeftReason } from './events.js';
+export { joinVerdict, joinWindow, type CallPhase, type JoinVerdict, type JoinWindow } from './join-window.js';
+export { createMemoryBackend, type MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
+export {
+  STAGE_STATUSES,
+  type CallFields,
+  type CallRecord,
+  type CallSideEffect,
+  type CallView,
+  type Member,
+  type Participant,
+  type StageRequest,
+  type StageStatus,
+  type User,
+} from './model.js';
+export { projectEvents, viewOf } from './projection.js';
+export type {
+  CallCreateData,
+  CallTypePatchInput,
+  GetOrCreateInput,
+  GoLiveInput,
+  JoinInput,
+  StopLiveInput,
+  UpdateCallInput,
+  UpdateCallMembersInput,
+} from './schemas.js';
+export { DEFAULT_SETTINGS, type CallSettings, type CallSettingsOverride } from './settings.js';

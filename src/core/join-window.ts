@@ -1,0 +1,65 @@
+import type { Capability } from './capabilities.js';
+import type { CallFields } from './model.js';
+
+/** Where a call stands for a regular viewer. */
+export type CallPhase = 'unscheduled' | 'scheduled' | 'doors-open' | 'live' | 'ended';
+
+export interface JoinWindow {
+  phase: CallPhase;
+  /** The call is in backstage: backstage is enabled and the call is not live. */
+  inBackstage: boolean;
+  startsAt: number | null;
+  /** When regular viewers may join ahead of the start; null without a join-ahead time or a start. */
+  joinOpensAt: number | null;
+  /** The next moment the phase changes by time alone, and what happens then. */
+  nextBoundaryAt: number | null;
+  countingTo: 'doors-open' | 'start' | null;
+}
+
+export type JoinWindowFields = Pick<CallFields, 'backstage' | 'settings' | 'starts_at' | 'ended_at' | 'live_ended_at'>;
+
+/**
+ * The single place that turns a call's schedule and the time into a phase. The engine's join rule,
+ * the hooks and the countdown all read it, so they cannot disagree.
+ */
+export function joinWindow(call: JoinWindowFields, now: number): JoinWindow {
+  const inBackstage = call.backstage && call.settings.backstage.enabled;
+  const startsAt = call.starts_at === null ? null : Date.parse(call.starts_at);
+  const ahead = call.settings.backstage.join_ahead_time_seconds;
+  const joinOpensAt = startsAt !== null && ahead > 0 ? startsAt - ahead * 1000 : null;
+  const base = { inBackstage, startsAt, joinOpensAt };
+
+  if (call.ended_at !== null) return { ...base, phase: 'ended', nextBoundaryAt: null, countingTo: null };
+  if (!inBackstage) return { ...base, phase: 'live', nextBoundaryAt: null, countingTo: null };
+  if (startsAt === null) return { ...base, phase: 'unscheduled', nextBoundaryAt: null, countingTo: null };
+
+  // A stop-live after the doors opened closes them again until the next go-live or a new schedule.
+  const closedByStop = joinOpensAt !== null && call.live_ended_at !== null && Date.parse(call.live_ended_at) >= joinOpensAt;
+  if (joinOpensAt !== null && !closedByStop) {
+    if (now < joinOpensAt) return { ...base, phase: 'scheduled', nextBoundaryAt: joinOpensAt, countingTo: 'doors-open' };
+    const startAhead = now < startsAt;
+    return { ...base, phase: 'doors-open', nextBoundaryAt: startAhead ? startsAt : null, countingTo: startAhead ? 'start' : null };
+  }
+  const startAhead = now < startsAt;
+  return { ...base, phase: 'scheduled', nextBoundaryAt: startAhead ? startsAt : null, countingTo: startAhead ? 'start' : null };
+}
+
+export type JoinVerdict =
+  | { allowed: true }
+  | { allowed: false; reason: 'CALL_ENDED' | 'FORBIDDEN' | 'NOT_YET_OPEN'; capability?: Capability; opensAt?: number | null };
+
+/** The join rules, in order: ended, join-call, backstage (join-backstage or the join-ahead window), open. */
+export function joinVerdict(call: JoinWindowFields, capabilities: readonly Capability[], now: number): JoinVerdict {
+  const window = joinWindow(call, now);
+  if (window.phase === 'ended') {
+    return capabilities.includes('join-ended-call')
+      ? { allowed: true }
+      : { allowed: false, reason: 'CALL_ENDED', capability: 'join-ended-call' };
+  }
+  if (!capabilities.includes('join-call')) return { allowed: false, reason: 'FORBIDDEN', capability: 'join-call' };
+  if (!window.inBackstage || capabilities.includes('join-backstage') || window.phase === 'doors-open') {
+    return { allowed: true };
+  }
+  const opensAt = window.countingTo === 'doors-open' ? window.nextBoundaryAt : null;
+  return { allowed: false, reason: 'NOT_YET_OPEN', opensAt };
+}

@@ -1,0 +1,89 @@
+import { capabilitiesOf, sameCapabilities } from './access.js';
+import type { Capability } from './capabilities.js';
+import type { CallType } from './call-types.js';
+import { fieldsOf } from './engine.js';
+import type { CallEvent } from './events.js';
+import type { CallRecord, CallView, StageStatus, User } from './model.js';
+
+function canManage(capabilities: readonly Capability[]): boolean {
+  return capabilities.includes('manage-stage');
+}
+
+/** What a user without `manage-stage` sees of someone else's status: only whether they are on stage. */
+function visibleStatus(status: StageStatus, own: boolean, manager: boolean): StageStatus {
+  if (own || manager) return status;
+  return status === 'ON_STAGE' ? 'ON_STAGE' : 'OFF_STAGE';
+}
+
+/** One user's view of a call: the same function serves the memory backend and the server. */
+export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView {
+  const own_capabilities = capabilitiesOf(type, call, viewer.id, viewer.role);
+  const manager = canManage(own_capabilities);
+  let stage = call.stage;
+  if (!manager) {
+    stage = {};
+    for (const userId in call.stage) {
+      const status = visibleStatus(call.stage[userId]!, userId === viewer.id, false);
+      if (status !== 'OFF_STAGE') stage[userId] = status;
+    }
+  }
+  return {
+    ...fieldsOf(call),
+    members: call.members,
+    participants: call.participants,
+    stage,
+    stage_requests: manager ? call.stage_requests : [],
+    own_capabilities,
+    seq: call.seq,
+  };
+}
+
+export interface ProjectionInput {
+  before: CallRecord | null;
+  after: CallRecord;
+  beforeType: CallType;
+  afterType: CallType;
+  events: readonly CallEvent[];
+}
+
+/**
+ * The events one user receives for a change. When the change moved the user's own capabilities,
+ * a single `call.state` with their new view replaces the batch, since what they may see changed.
+ */
+export function projectEvents(input: ProjectionInput, viewer: User): CallEvent[] {
+  const { before, after, events } = input;
+  if (events.length === 0) return [];
+  const capsAfter = capabilitiesOf(input.afterType, after, viewer.id, viewer.role);
+  const capsBefore = before ? capabilitiesOf(input.beforeType, before, viewer.id, viewer.role) : capsAfter;
+  if (!sameCapabilities(capsBefore, capsAfter)) {
+    const last = events[events.length - 1]!;
+    return [{ type: 'call.state', call: viewOf(after, input.afterType, viewer), cid: after.cid, seq: after.seq, created_at: last.created_at }];
+  }
+  const manager = canManage(capsAfter);
+  const out: CallEvent[] = [];
+  for (const event of events) {
+    const projected = projectEvent(event, viewer.id, manager);
+    if (projected) out.push(projected);
+  }
+  return out;
+}
+
+function projectEvent(event: CallEvent, viewerId: string, manager: boolean): CallEvent | null {
+  switch (event.type) {
+    case 'stageStatusUpdate': {
+      const own = event.user_id === viewerId;
+      const status = visibleStatus(event.status, own, manager);
+      const previous = visibleStatus(event.previous, own, manager);
+      if (status === previous) return null;
+      return status === event.status && previous === event.previous ? event : { ...event, status, previous };
+    }
+    case 'stageAccessRequestUpdate':
+    case 'newStageRequest':
+      return manager ? event : null;
+    case 'stageRequestApproved':
+    case 'stageRequestRejected':
+      return manager || event.user_id === viewerId ? event : null;
+    default:
+      return event;
+  }
+}

@@ -1,0 +1,129 @@
+import * as v from 'valibot';
+import { CAPABILITIES } from './capabilities.js';
+import { StageKitError } from './errors.js';
+
+// Inputs are checked here, at the engine's boundary, before anything changes.
+
+const name = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'),
+);
+const userId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_@.:-]{1,128}$/, 'must be 1 to 128 letters, digits or "_@.:-"'));
+const custom = v.record(v.string(), v.unknown());
+const time = v.pipe(
+  v.union([v.date(), v.string()], 'must be a Date or an ISO 8601 time'),
+  v.check((value) => !Number.isNaN(new Date(value).getTime()), 'must be a valid time'),
+  v.transform((value) => new Date(value).toISOString()),
+);
+const flag = v.optional(v.boolean('must be true or false'));
+
+const settingsOverride = v.strictObject({
+  backstage: v.optional(
+    v.strictObject({
+      enabled: flag,
+      join_ahead_time_seconds: v.optional(
+        v.pipe(v.number('must be a number'), v.integer('must be a whole number of seconds'), v.minValue(0), v.maxValue(7 * 24 * 3600)),
+      ),
+    }),
+  ),
+  audio: v.optional(v.strictObject({ mic_default_on: flag })),
+  video: v.optional(v.strictObject({ camera_default_on: flag })),
+  stage: v.optional(
+    v.strictObject({ max_pending_requests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))) }),
+  ),
+});
+
+const memberInput = v.strictObject({
+  user_id: userId,
+  role: v.optional(name),
+  custom: v.optional(custom),
+});
+
+export const callKeySchema = v.strictObject({ type: name, id: name });
+
+export const userSchema = v.strictObject({
+  id: userId,
+  role: v.optional(name),
+  name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+
+export const callCreateDataSchema = v.strictObject({
+  starts_at: v.optional(v.nullable(time)),
+  created_by_id: v.optional(userId),
+  custom: v.optional(custom),
+  settings_override: v.optional(settingsOverride),
+  members: v.optional(v.pipe(v.array(memberInput), v.maxLength(1000))),
+});
+
+export const getOrCreateSchema = v.optional(v.strictObject({ data: v.optional(callCreateDataSchema) }), {});
+
+export const joinSchema = v.optional(
+  v.strictObject({ create: flag, data: v.optional(callCreateDataSchema) }),
+  {},
+);
+
+export const updateCallSchema = v.strictObject({
+  custom: v.optional(custom),
+  settings_override: v.optional(settingsOverride),
+  starts_at: v.optional(v.nullable(time)),
+});
+
+export const updateCallMembersSchema = v.strictObject({
+  update_members: v.optional(v.pipe(v.array(memberInput), v.maxLength(1000))),
+  remove_members: v.optional(v.pipe(v.array(userId), v.maxLength(1000))),
+});
+
+export const goLiveSchema = v.optional(
+  v.strictObject({ start_hls: flag, start_recording: flag, start_transcription: flag, start_closed_caption: flag }),
+  {},
+);
+
+export const stopLiveSchema = v.optional(
+  v.strictObject({
+    continue_hls: flag,
+    continue_recording: flag,
+    continue_transcription: flag,
+    continue_closed_caption: flag,
+  }),
+  {},
+);
+
+export const userIdsSchema = v.pipe(
+  v.array(userId, 'must be a list of user ids'),
+  v.minLength(1, 'must name at least one user'),
+  v.maxLength(100_000, 'must name at most 100000 users'),
+);
+
+export const callTypePatchSchema = v.strictObject({
+  settings: v.optional(settingsOverride),
+  grants: v.optional(v.record(name, v.array(v.picklist(CAPABILITIES, 'must be a known capability')))),
+});
+
+export type CallCreateData = v.InferInput<typeof callCreateDataSchema>;
+export type GetOrCreateInput = v.InferInput<typeof getOrCreateSchema>;
+export type JoinInput = v.InferInput<typeof joinSchema>;
+export type UpdateCallInput = v.InferInput<typeof updateCallSchema>;
+export type UpdateCallMembersInput = v.InferInput<typeof updateCallMembersSchema>;
+export type GoLiveInput = v.InferInput<typeof goLiveSchema>;
+export type StopLiveInput = v.InferInput<typeof stopLiveSchema>;
+export type CallTypePatchInput = v.InferInput<typeof callTypePatchSchema>;
+
+export type CallCreateDataParsed = v.InferOutput<typeof callCreateDataSchema>;
+export type UpdateCallParsed = v.InferOutput<typeof updateCallSchema>;
+export type UpdateCallMembersParsed = v.InferOutput<typeof updateCallMembersSchema>;
+export type GoLiveParsed = v.InferOutput<typeof goLiveSchema>;
+export type StopLiveParsed = v.InferOutput<typeof stopLiveSchema>;
+
+/** Parses `input`, or throws INVALID_INPUT naming each bad field under `root`. */
+export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown, root: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const fields = result.issues.map((issue) => {
+    const path = [root, v.getDotPath(issue)].filter(Boolean).join('.');
+    // Valibot reports an unknown key of a strict object as "expected never".
+    const message = issue.expected === 'never' ? 'is not a known field' : issue.message;
+    return { path: path || 'input', message };
+  });
+  const summary = fields.map((field) => `${field.path} ${field.message}`).join('; ');
+  throw new StageKitError('INVALID_INPUT', `invalid input: ${summary}`, { fields });
+}

@@ -1,0 +1,46 @@
+/** Call settings, as on a call type and, partially, as a per-call override. */
+export interface CallSettings {
+  backstage: { enabled: boolean; join_ahead_time_seconds: number };
+  audio: { mic_default_on: boolean };
+  video: { camera_default_on: boolean };
+  stage: {
+    /** Most pending stage requests a call holds; further requests are refused. */
+    max_pending_requests: number;
+  };
+}
+
+/** A per-call override: any subset of any group. */
+export type CallSettingsOverride = {
+  [G in keyof CallSettings]?: Partial<CallSettings[G]>;
+};
+
+export const DEFAULT_SETTINGS: CallSettings = {
+  backstage: { enabled: false, join_ahead_time_seconds: 0 },
+  audio: { mic_default_on: true },
+  video: { camera_default_on: true },
+  stage: { max_pending_requests: 100_000 },
+};
+
+/** The effective settings: the call type's, with the call's override laid over them group by group. */
+export function mergeSettings(base: CallSettings, override: CallSettingsOverride | undefined): CallSettings {
+  if (!override) return base;
+  return {
+    backstage: { ...base.backstage, ...override.backstage },
+    audio: { ...base.audio, ...override.audio },
+    video: { ...base.video, ...override.video },
+    stage: { ...base.stage, ...override.stage },
+  };
+}
+
+/** Lays one override over another, so a later `update` keeps what an earlier one set. */
+export function mergeOverrides(
+  current: CallSettingsOverride,
+  next: CallSettingsOverride | undefined,
+): CallSettingsOverride {
+  if (!next) return current;
+  const merged: CallSettingsOverride = { ...current };
+  for (const group of Object.keys(next) as (keyof CallSettings)[]) {
+    merged[group] = { ...current[group], ...next[group] } as never;
+  }
+  return merged;
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+// Subpath exports of the package: `stagekit`, `stagekit/react`, `stagekit/remote`, `stagekit/server`.
+const entries = Object.fromEntries(
+  Object.entries({
+    index: 'src/core/index.ts',
+    react: 'src/react/index.ts',
+    remote: 'src/remote/index.ts',
+    server: 'src/server/index.ts',
+  })
+    .filter(([, path]) => existsSync(resolve(root, path)))
+    .map(([name, path]) => [name, resolve(root, path)]),
+);
+
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^zustand($|\/)/,
+  /^@tanstack\//,
+  /^valibot$/,
+  /^node:/,
+  /^hono($|\/)/,
+  /^@hono\//,
+  /^ws$/,
+  /^jose$/,
+];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: { external },
+    sourcemap: true,
+  },
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts', 'test/remote/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/setup-dom.ts'],
+          typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
+        },
+      },
+    ],
+  },
+});
