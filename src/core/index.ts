@@ -20,7 +20,7 @@ export {
 } from './engine.js';
 export { StageKitError, type InvalidField, type StageKitErrorCode, type StageKitErrorJSON } from './errors.js';
 export type { CallEvent, CallEventBody, CallEventOf, CallEventType, ParticipantLeftReason } from './events.js';
-export { joinVerdict, joinWindow, type CallPhase, type JoinVerdict, type JoinWindow } from './join-window.js';
+export { joinVerdict, joinWindow, type CallPhase, type JoinVerdict, type JoinWindow, type JoinWindowFields } from './join-window.js';
 export { createMemoryBackend, type MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
 export {
   STAGE_STATUSES,
