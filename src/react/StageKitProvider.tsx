@@ -1,0 +1,39 @@
+'use client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Call, StageKitClient } from '../core/index.js';
+import { CallContext, StageKitContext, useMaybeStageKit } from './context.js';
+import { defaultMessages, type StageKitMessages } from './messages.js';
+
+export interface StageKitProviderProps {
+  /** The signed-in client: `backend.client({ user })` or `createRemoteClient({ url, token })`. */
+  client?: StageKitClient;
+  /** A call to provide directly, instead of nesting a `<StageCall>`. */
+  call?: Call;
+  /** Your app's QueryClient; the provider makes its own when none is given. */
+  queryClient?: QueryClient;
+  /** Overrides for any of the components' strings. */
+  messages?: Partial<StageKitMessages>;
+  children?: ReactNode;
+}
+
+function createQueryClient(): QueryClient {
+  // Stage actions are commands: a failed one is reported, and retried only when the user asks.
+  return new QueryClient({ defaultOptions: { mutations: { retry: false }, queries: { retry: false } } });
+}
+
+/** Provides the client, a QueryClient and the messages to every hook and component below it. */
+export function StageKitProvider({ client, call, queryClient, messages, children }: StageKitProviderProps) {
+  const parent = useMaybeStageKit();
+  const [ownQueryClient] = useState(createQueryClient);
+  const value = useMemo(
+    () => ({
+      client: client ?? parent?.client ?? null,
+      messages: messages ? { ...(parent?.messages ?? defaultMessages), ...messages } : (parent?.messages ?? defaultMessages),
+    }),
+    [client, messages, parent],
+  );
+  let tree = <StageKitContext.Provider value={value}>{children}</StageKitContext.Provider>;
+  if (call) tree = <CallContext.Provider value={call}>{tree}</CallContext.Provider>;
+  return <QueryClientProvider client={queryClient ?? ownQueryClient}>{tree}</QueryClientProvider>;
+}

@@ -1,0 +1,33 @@
+export { StageKitProvider, type StageKitProviderProps } from './StageKitProvider.js';
+export { StageCall, type StageCallProps } from './StageCall.js';
+export { useMaybeCall } from './context.js';
+export { useCall, useCallState } from './useCall.js';
+export { useStageStatus } from './useStageStatus.js';
+export { useBackstage, type UseBackstageResult } from './useBackstage.js';
+export { useJoinAheadCountdown, type UseJoinAheadCountdownResult } from './useJoinAheadCountdown.js';
+export { useStageRequests } from './useStageRequests.js';
+export { useOwnCapabilities, useHasCapability } from './useCapabilities.js';
+export { useCallMembers } from './useCallMembers.js';
+export { useParticipants, useIsInCall } from './useParticipants.js';
+export { useOnStage } from './useOnStage.js';
+export { useCallStatus, type UseCallStatusResult } from './useCallStatus.js';
+export {
+  useGoLive,
+  useStopLive,
+  useEndCall,
+  useJoinCall,
+  useLeaveCall,
+  useUpdateCall,
+  useUpdateCallMembers,
+  type UseGoLiveResult,
+  type UseStopLiveResult,
+  type UseEndCallResult,
+  type UseJoinCallResult,
+  type UseLeaveCallResult,
+  type UseUpdateCallResult,
+  type UseUpdateCallMembersResult,
+} from './useCallActions.js';
+export { useStageActions, type UseStageActionsResult } from './useStageActions.js';
+export type { CallMutation, CallMutationOptions } from './useCallMutation.js';
+export { useMessages } from './useMessages.js';
+export { defaultMessages, type StageKitMessages } from './messages.js';

@@ -1,0 +1,92 @@
+/**
+ * Every user-facing string of the drop-in components. Override any subset through
+ * `<StageKitProvider messages>` or a component's `labels` prop. Functions take the values they show.
+ */
+export interface StageKitMessages {
+  goLive: string;
+  stopLive: string;
+  goingLive: string;
+  stoppingLive: string;
+  confirmStopLive: string;
+  confirmStopLiveYes: string;
+  confirmStopLiveNo: string;
+  startHls: string;
+  startRecording: string;
+  continueHls: string;
+  continueRecording: string;
+  requestStage: string;
+  cancelRequest: string;
+  joinStage: string;
+  leaveStage: string;
+  stageRequests: string;
+  requestCount: (count: number) => string;
+  noRequests: string;
+  accept: string;
+  deny: string;
+  acceptUser: (name: string) => string;
+  denyUser: (name: string) => string;
+  acceptAll: string;
+  denyAll: string;
+  kick: string;
+  kickUser: (name: string) => string;
+  stageStatus: Record<'OFF_STAGE' | 'REQUESTED_TO_JOIN_STAGE' | 'ACCEPTED_TO_JOIN_STAGE' | 'ON_STAGE', string>;
+  live: string;
+  backstage: string;
+  ended: string;
+  doorsOpenIn: (time: string) => string;
+  startsIn: (time: string) => string;
+  startingSoon: string;
+  waitingForHost: string;
+  notScheduled: string;
+  waitingRoom: string;
+  joinCall: string;
+  joiningCall: string;
+  loading: string;
+}
+
+export const defaultMessages: StageKitMessages = {
+  goLive: 'Go live',
+  stopLive: 'Stop live',
+  goingLive: 'Going live…',
+  stoppingLive: 'Stopping…',
+  confirmStopLive: 'Stop the livestream? Viewers will be removed.',
+  confirmStopLiveYes: 'Stop live',
+  confirmStopLiveNo: 'Keep streaming',
+  startHls: 'Start HLS broadcast',
+  startRecording: 'Start recording',
+  continueHls: 'Keep HLS broadcast running',
+  continueRecording: 'Keep recording',
+  requestStage: 'Request to join stage',
+  cancelRequest: 'Cancel request',
+  joinStage: 'Join stage',
+  leaveStage: 'Leave stage',
+  stageRequests: 'Stage requests',
+  requestCount: (count) => `${count} pending`,
+  noRequests: 'No one is asking to join the stage.',
+  accept: 'Accept',
+  deny: 'Deny',
+  acceptUser: (name) => `Accept ${name}`,
+  denyUser: (name) => `Deny ${name}`,
+  acceptAll: 'Accept all',
+  denyAll: 'Deny all',
+  kick: 'Remove from stage',
+  kickUser: (name) => `Remove ${name} from stage`,
+  stageStatus: {
+    OFF_STAGE: 'Off stage',
+    REQUESTED_TO_JOIN_STAGE: 'Requested',
+    ACCEPTED_TO_JOIN_STAGE: 'Invited to stage',
+    ON_STAGE: 'On stage',
+  },
+  live: 'Live',
+  backstage: 'Backstage',
+  ended: 'Ended',
+  doorsOpenIn: (time) => `Doors open in ${time}`,
+  startsIn: (time) => `Starts in ${time}`,
+  startingSoon: 'Starting soon',
+  waitingForHost: 'Waiting for the host to go live',
+  notScheduled: 'Not scheduled yet',
+  waitingRoom: 'Waiting room',
+  joinCall: 'Join',
+  joiningCall: 'Joining…',
+  loading: 'Loading…',
+};

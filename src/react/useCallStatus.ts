@@ -1,0 +1,36 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type { ConnectionState, StageKitError } from '../core/index.js';
+import { useCallFor } from './context.js';
+
+export interface UseCallStatusResult {
+  /** `loading` until the call's state arrives, `error` when loading failed, else `ready`. */
+  status: 'loading' | 'ready' | 'error';
+  error: StageKitError | null;
+  connection: ConnectionState;
+  /** You are a participant of the call. */
+  joined: boolean;
+}
+
+/** Whether the call is loaded, how the connection stands, and whether you are in the call. */
+export function useCallStatus(): UseCallStatusResult {
+  const call = useCallFor('useCallStatus');
+  const loaded = useStore(call.store, (state) => state.call !== null);
+  const joined = useStore(call.store, (state) => !!state.call?.participants[state.user.id]);
+  const connection = useStore(call.store, (state) => state.connection);
+  const queryClient = useQueryClient();
+  // The load error of `<StageCall>`, read from the query cache without starting a query.
+  const error = useSyncExternalStore(
+    (notify) => queryClient.getQueryCache().subscribe(notify),
+    () => findLoadError(queryClient.getQueryCache().findAll({ queryKey: ['stagekit', 'call', call.cid, call.user.id] })),
+    () => null,
+  );
+  return { status: loaded ? 'ready' : error ? 'error' : 'loading', error: loaded ? null : error, connection, joined };
+}
+
+function findLoadError(queries: { state: { error: unknown } }[]): StageKitError | null {
+  for (const query of queries) if (query.state.error) return query.state.error as StageKitError;
+  return null;
+}
