@@ -63,6 +63,27 @@ export default defineConfig({
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
         },
       },
+      {
+        extends: true,
+        // The same React tests against React 18, the oldest major the kit supports.
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: resolve(root, 'test/react18/node_modules/react/index.js') },
+            { find: /^react\/(.*)$/, replacement: resolve(root, 'test/react18/node_modules/react/$1') },
+            { find: /^react-dom$/, replacement: resolve(root, 'test/react18/node_modules/react-dom/index.js') },
+            { find: /^react-dom\/(.*)$/, replacement: resolve(root, 'test/react18/node_modules/react-dom/$1') },
+            // Its own copy, so its require('react-dom') finds React 18 too.
+            { find: /^@testing-library\/react$/, replacement: resolve(root, 'test/react18/node_modules/@testing-library/react') },
+          ],
+        },
+        test: {
+          name: 'react18',
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/setup-dom.ts'],
+          server: { deps: { inline: ['zustand', '@tanstack/react-query'] } },
+        },
+      },
     ],
   },
 });
