@@ -38,7 +38,7 @@ describe('hydration', () => {
     const container = document.createElement('div');
     container.innerHTML = renderToString(<App call={viewer} />);
     clock.advance(250_000);
-    const recoverable = vi.fn();
+    const recoverable = vi.fn<(error: unknown) => void>();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await act(async () => {
       hydrateRoot(container, <App call={viewer} />, { onRecoverableError: recoverable });

@@ -17,15 +17,33 @@ import {
 const T0 = '2030-01-01T00:00:00.000Z';
 
 const readers = {
-  statusOfA: () => useStageStatus('a'),
-  statusOfB: () => useStageStatus('b'),
-  requests: () => useStageRequests().length,
-  countdown: () => useJoinAheadCountdown().secondsRemaining,
-  backstage: () => useBackstage().canJoinNow,
-  capabilities: () => useOwnCapabilities().length,
-  members: () => useCallMembers().length,
-  participants: () => useParticipants().length,
-  onStage: () => useOnStage().length,
+  statusOfA: function useStatusOfA() {
+    return useStageStatus('a');
+  },
+  statusOfB: function useStatusOfB() {
+    return useStageStatus('b');
+  },
+  requests: function useRequestCount() {
+    return useStageRequests().length;
+  },
+  countdown: function useSeconds() {
+    return useJoinAheadCountdown().secondsRemaining;
+  },
+  backstage: function useCanJoin() {
+    return useBackstage().canJoinNow;
+  },
+  capabilities: function useCapabilityCount() {
+    return useOwnCapabilities().length;
+  },
+  members: function useMemberCount() {
+    return useCallMembers().length;
+  },
+  participants: function useParticipantCount() {
+    return useParticipants().length;
+  },
+  onStage: function useOnStageCount() {
+    return useOnStage().length;
+  },
 };
 type ReaderName = keyof typeof readers;
 
