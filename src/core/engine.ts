@@ -596,6 +596,9 @@ class Transaction {
         if (status === 'OFF_STAGE') skip('NO_PENDING_REQUEST');
         else if (status === 'ON_STAGE') skip('ALREADY_ON_STAGE');
         else if (this.holdsJoinStage(userId)) skip('HOLDS_JOIN_STAGE');
+        // Only a pending request can be denied: a second manager denying what another already
+        // granted must not reverse that decision.
+        else if (status === 'ACCEPTED_TO_JOIN_STAGE') skip('ALREADY_ACCEPTED');
         else next = 'OFF_STAGE';
       } else if (status !== 'ON_STAGE') skip('NOT_ON_STAGE');
       else next = this.restingStatus(userId);
