@@ -9,7 +9,7 @@ const root = import.meta.dirname;
 const entries = Object.fromEntries(
   Object.entries({
     index: 'src/core/index.ts',
-    react: 'src/react/index.ts',
+    react: 'src/components/index.ts',
     remote: 'src/remote/index.ts',
     server: 'src/server/index.ts',
   })

@@ -1,0 +1,146 @@
+'use client';
+import { forwardRef, useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { useBackstage, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
+import { classNames, flag } from './class-names.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import type { CommonProps, WhenForbidden } from './types.js';
+
+export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
+
+export interface GoLiveButtonProps
+  extends CommonProps<{ state: GoLiveButtonState; pending: boolean }>,
+    Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'children'> {
+  /** Start the HLS broadcast when going live. With `showOptions`, the initial checkbox value. */
+  startHls?: boolean;
+  startRecording?: boolean;
+  /** Keep HLS running when stopping. With `showOptions`, the initial checkbox value. */
+  continueHls?: boolean;
+  continueRecording?: boolean;
+  /** Show checkboxes so the host chooses HLS and recording each time. */
+  showOptions?: boolean;
+  /** Ask for confirmation before stopping. */
+  confirmStop?: boolean;
+  /** For users who may not go live: render nothing (default) or a disabled button. */
+  whenForbidden?: WhenForbidden;
+}
+
+/**
+ * Go live / Stop live for users holding `update-call`. State: `data-state="backstage|live|ended"`,
+ * `data-pending` while the action runs, `data-confirming` while the stop asks for confirmation.
+ */
+export const GoLiveButton = forwardRef<HTMLDivElement, GoLiveButtonProps>(function GoLiveButton(
+  {
+    startHls = false,
+    startRecording = false,
+    continueHls = false,
+    continueRecording = false,
+    showOptions = false,
+    confirmStop = false,
+    whenForbidden = 'hide',
+    className,
+    labels,
+    onClick,
+    disabled,
+    ...buttonProps
+  },
+  ref,
+) {
+  const messages = useMessages(labels);
+  const allowed = useHasCapability('update-call');
+  const { isLive, phase } = useBackstage();
+  const goLive = useGoLive();
+  const stopLive = useStopLive();
+  const defaults = (live: boolean) =>
+    live ? { live, hls: continueHls, recording: continueRecording } : { live, hls: startHls, recording: startRecording };
+  const [choice, setChoice] = useState(() => defaults(isLive));
+  // Going live or stopping switches the options between start_* and continue_*: reset them.
+  if (choice.live !== isLive) setChoice(defaults(isLive));
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The Stop button gives way to the confirmation: focus follows, or it would fall to the page.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const errorId = useId();
+  if (!allowed && whenForbidden === 'hide') return null;
+
+  const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
+  const pending = goLive.isPending || stopLive.isPending;
+  const error = goLive.error ?? stopLive.error;
+  const options = showOptions ? choice : defaults(isLive);
+
+  const run = () => {
+    goLive.reset();
+    stopLive.reset();
+    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording });
+    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording });
+  };
+  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented) return;
+    if (isLive && confirmStop) setConfirming(true);
+    else run();
+  };
+
+  const label = pending ? (isLive ? messages.stoppingLive : messages.goingLive) : isLive ? messages.stopLive : messages.goLive;
+  return (
+    <div
+      ref={ref}
+      className={classNames('stagekit-go-live-button', className, { state, pending })}
+      data-state={state}
+      data-pending={flag(pending)}
+      data-confirming={flag(confirming)}
+    >
+      {showOptions && state !== 'ended' && (
+        <fieldset className="stagekit-go-live-options" disabled={!allowed || pending}>
+          <label>
+            <input
+              type="checkbox"
+              checked={choice.hls}
+              onChange={(event) => setChoice({ ...choice, hls: event.target.checked })}
+            />
+            {isLive ? messages.continueHls : messages.startHls}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={choice.recording}
+              onChange={(event) => setChoice({ ...choice, recording: event.target.checked })}
+            />
+            {isLive ? messages.continueRecording : messages.startRecording}
+          </label>
+        </fieldset>
+      )}
+      {confirming ? (
+        <fieldset className="stagekit-confirm">
+          <legend>{messages.confirmStopLive}</legend>
+          <button
+            type="button"
+            ref={confirmRef}
+            onClick={() => {
+              setConfirming(false);
+              run();
+            }}
+          >
+            {messages.confirmStopLiveYes}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {messages.confirmStopLiveNo}
+          </button>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          {...buttonProps}
+          disabled={disabled || !allowed || pending || state === 'ended'}
+          aria-busy={pending || undefined}
+          aria-describedby={error ? errorId : undefined}
+          onClick={handleClick}
+        >
+          {label}
+        </button>
+      )}
+      <ErrorMessage error={error} id={errorId} />
+    </div>
+  );
+});

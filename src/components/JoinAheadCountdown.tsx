@@ -1,0 +1,82 @@
+'use client';
+import { forwardRef, type HTMLAttributes } from 'react';
+import type { CallPhase } from '../core/index.js';
+import { useJoinAheadCountdown, useMessages, type StageKitMessages, type UseJoinAheadCountdownResult } from '../react/index.js';
+import { classNames } from './class-names.js';
+import { formatDuration } from './format-duration.js';
+import type { CommonProps } from './types.js';
+import { visuallyHidden } from './visually-hidden.js';
+
+export interface JoinAheadCountdownProps
+  extends CommonProps<{ phase: CallPhase }>,
+    Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'children'> {
+  /** BCP 47 locale for the digits; the user's by default. */
+  locale?: string;
+  /** Formats the remaining seconds; `m:ss` (or `h:mm:ss`) by default. */
+  formatTime?: (seconds: number, locale?: string) => string;
+}
+
+export function countdownText(
+  countdown: UseJoinAheadCountdownResult,
+  messages: StageKitMessages,
+  format: (seconds: number) => string,
+): string {
+  switch (countdown.phase) {
+    case 'live':
+      return messages.live;
+    case 'ended':
+      return messages.ended;
+    case 'unscheduled':
+      return messages.notScheduled;
+    default:
+      if (countdown.secondsRemaining === null) return countdown.phase === 'doors-open' ? messages.startingSoon : messages.waitingForHost;
+      return countdown.countingTo === 'doors-open'
+        ? messages.doorsOpenIn(format(countdown.secondsRemaining))
+        : messages.startsIn(format(countdown.secondsRemaining));
+  }
+}
+
+/** What a phase change announces; the ticking seconds are never announced. */
+function phaseAnnouncement(phase: CallPhase, countingTo: UseJoinAheadCountdownResult['countingTo'], messages: StageKitMessages): string {
+  switch (phase) {
+    case 'live':
+      return messages.live;
+    case 'ended':
+      return messages.ended;
+    case 'doors-open':
+      return messages.startingSoon;
+    case 'scheduled':
+      return countingTo === 'doors-open' ? messages.waitingRoom : messages.waitingForHost;
+    default:
+      return messages.notScheduled;
+  }
+}
+
+/**
+ * "Doors open in 3:20", "Starts in 0:45", "Live", "Ended". `data-state` is the phase. Screen
+ * readers hear the phase when it changes, not every second.
+ */
+export const JoinAheadCountdown = forwardRef<HTMLDivElement, JoinAheadCountdownProps>(function JoinAheadCountdown(
+  { locale, formatTime = formatDuration, className, labels, ...divProps },
+  ref,
+) {
+  const messages = useMessages(labels);
+  const countdown = useJoinAheadCountdown();
+  const text = countdownText(countdown, messages, (seconds) => formatTime(seconds, locale));
+  return (
+    <div
+      ref={ref}
+      {...divProps}
+      className={classNames('stagekit-join-ahead-countdown', className, { phase: countdown.phase })}
+      data-state={countdown.phase}
+      data-counting-to={countdown.countingTo ?? undefined}
+    >
+      <span role="timer" aria-atomic="true">
+        {text}
+      </span>
+      <span style={visuallyHidden} aria-live="polite">
+        {phaseAnnouncement(countdown.phase, countdown.countingTo, messages)}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,54 @@
+'use client';
+import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { useBackstage, useIsInCall, useJoinCall, useLeaveCall, useMessages } from '../react/index.js';
+import { classNames, flag } from './class-names.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import type { CommonProps } from './types.js';
+
+export type JoinCallButtonState = 'out' | 'joined';
+
+export interface JoinCallButtonProps
+  extends CommonProps<{ state: JoinCallButtonState; pending: boolean }>,
+    Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'children'> {
+  /** Label for leaving; defaults to "Leave". */
+  leaveLabel?: string;
+}
+
+/** Joins the call when you may, and leaves it. `data-state="out|joined"`, `data-pending`. */
+export const JoinCallButton = forwardRef<HTMLDivElement, JoinCallButtonProps>(function JoinCallButton(
+  { className, labels, leaveLabel = 'Leave', onClick, disabled, ...buttonProps },
+  ref,
+) {
+  const messages = useMessages(labels);
+  const joined = useIsInCall();
+  const { canJoinNow } = useBackstage();
+  const join = useJoinCall();
+  const leave = useLeaveCall();
+  const errorId = useId();
+  const pending = join.isPending || leave.isPending;
+  const error = join.error ?? leave.error;
+  const state: JoinCallButtonState = joined ? 'joined' : 'out';
+  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented) return;
+    join.reset();
+    leave.reset();
+    if (joined) leave.mutate();
+    else join.mutate();
+  };
+  return (
+    <div ref={ref} className={classNames('stagekit-join-call-button', className, { state, pending })} data-state={state} data-pending={flag(pending)}>
+      <button
+        type="button"
+        {...buttonProps}
+        disabled={disabled || pending || (!joined && !canJoinNow)}
+        aria-busy={pending || undefined}
+        aria-describedby={error ? errorId : undefined}
+        onClick={handleClick}
+      >
+        {joined ? leaveLabel : pending ? messages.joiningCall : messages.joinCall}
+      </button>
+      <ErrorMessage error={error} id={errorId} />
+    </div>
+  );
+});

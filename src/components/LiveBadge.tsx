@@ -1,0 +1,23 @@
+'use client';
+import { forwardRef, type HTMLAttributes } from 'react';
+import { useBackstage, useMessages } from '../react/index.js';
+import { classNames } from './class-names.js';
+import type { CommonProps } from './types.js';
+
+export type LiveBadgeState = 'live' | 'backstage' | 'ended';
+
+export interface LiveBadgeProps
+  extends CommonProps<{ state: LiveBadgeState }>,
+    Omit<HTMLAttributes<HTMLSpanElement>, 'className' | 'children'> {}
+
+/** "Live", "Backstage" or "Ended". `data-state="live|backstage|ended"`. */
+export const LiveBadge = forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
+  const messages = useMessages(labels);
+  const { isLive, phase } = useBackstage();
+  const state: LiveBadgeState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
+  return (
+    <span ref={ref} {...spanProps} className={classNames('stagekit-live-badge', className, { state })} data-state={state}>
+      {state === 'live' ? messages.live : state === 'ended' ? messages.ended : messages.backstage}
+    </span>
+  );
+});

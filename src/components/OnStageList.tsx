@@ -1,0 +1,41 @@
+'use client';
+import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { useMessages, useOnStage } from '../react/index.js';
+import { classNames } from './class-names.js';
+import { KickButton } from './KickButton.js';
+import type { CommonProps } from './types.js';
+
+export interface OnStageListProps
+  extends CommonProps<{ count: number }>,
+    Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {
+  /** Heading of the list; "On stage" by default. */
+  title?: string;
+}
+
+/** Who is on stage, with a kick control for managers. `data-state="empty|filled"`. */
+export const OnStageList = forwardRef<HTMLElement, OnStageListProps>(function OnStageList(
+  { title, className, labels, ...sectionProps },
+  ref,
+) {
+  const messages = useMessages(labels);
+  const onStage = useOnStage();
+  const headingId = useId();
+  return (
+    <section
+      ref={ref}
+      aria-labelledby={headingId}
+      {...sectionProps}
+      className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
+      data-state={onStage.length ? 'filled' : 'empty'}
+    >
+      <h3 id={headingId}>{title ?? messages.stageStatus.ON_STAGE}</h3>
+      <ul>
+        {onStage.map((participant) => (
+          <li key={participant.user_id} data-user-id={participant.user_id}>
+            <span>{participant.name ?? participant.user_id}</span> <KickButton userId={participant.user_id} labels={labels} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});

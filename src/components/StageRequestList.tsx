@@ -1,0 +1,136 @@
+'use client';
+import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes } from 'react';
+import { useHasCapability, useMessages, useStageActions, useStageRequests } from '../react/index.js';
+import { classNames, flag } from './class-names.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import type { CommonProps } from './types.js';
+
+export type StageRequestListState = 'empty' | 'pending';
+
+export interface StageRequestListProps
+  extends CommonProps<{ state: StageRequestListState; count: number }>,
+    Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {
+  /** Height of the scrolling list in pixels. Only the rows in view (plus `overscan`) are rendered. */
+  height?: number;
+  /** Height of one row in pixels; rows are laid out at fixed heights so any row's place is known. */
+  rowHeight?: number;
+  overscan?: number;
+}
+
+/**
+ * Pending stage requests for managers, oldest first: accept or deny each, or all in one bulk call.
+ * Renders nothing for users without `manage-stage`. `data-state="empty|pending"`, `data-busy`
+ * while an action runs. Stays fast at 10,000 requests by rendering only the visible rows.
+ */
+export const StageRequestList = forwardRef<HTMLElement, StageRequestListProps>(function StageRequestList(
+  { height = 320, rowHeight = 44, overscan = 4, className, labels, ...sectionProps },
+  ref,
+) {
+  const messages = useMessages(labels);
+  const allowed = useHasCapability('manage-stage');
+  const requests = useStageRequests();
+  const { grantAccess, denyAccess } = useStageActions();
+  const [scrollTop, setScrollTop] = useState(0);
+  const headingId = useId();
+  const errorId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  // After a row's decision removes it, focus moves to the row that takes its place.
+  const focusIndex = useRef<number | null>(null);
+
+  useEffect(() => {
+    const index = focusIndex.current;
+    if (index === null) return;
+    focusIndex.current = null;
+    const rows = listRef.current?.querySelectorAll<HTMLElement>('li[data-index]');
+    const target = [...(rows ?? [])].find((row) => Number(row.dataset.index) === Math.min(index, requests.length - 1));
+    target?.querySelector('button')?.focus();
+  }, [requests]);
+
+  if (!allowed) return null;
+
+  const count = requests.length;
+  const state: StageRequestListState = count === 0 ? 'empty' : 'pending';
+  const busy = grantAccess.isPending || denyAccess.isPending;
+  const error = grantAccess.error ?? denyAccess.error;
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const decide = (action: typeof grantAccess, userIds: string[], index: number | null) => {
+    grantAccess.reset();
+    denyAccess.reset();
+    focusIndex.current = index;
+    action.mutate(userIds);
+  };
+
+  return (
+    <section
+      ref={ref}
+      aria-labelledby={headingId}
+      {...sectionProps}
+      className={classNames('stagekit-stage-request-list', className, { state, count })}
+      data-state={state}
+      data-busy={flag(busy)}
+    >
+      <div className="stagekit-stage-request-list-header">
+        <h3 id={headingId}>{messages.stageRequests}</h3>
+        <span className="stagekit-count" data-count={count}>
+          {messages.requestCount(count)}
+        </span>
+        <button
+          type="button"
+          disabled={count === 0 || busy}
+          onClick={() => decide(grantAccess, requests.map((r) => r.user_id), null)}
+        >
+          {messages.acceptAll}
+        </button>
+        <button
+          type="button"
+          disabled={count === 0 || busy}
+          onClick={() => decide(denyAccess, requests.map((r) => r.user_id), null)}
+        >
+          {messages.denyAll}
+        </button>
+      </div>
+      {count === 0 ? (
+        <p className="stagekit-empty">{messages.noRequests}</p>
+      ) : (
+        // A focusable region, so keyboard users can scroll the list (axe: scrollable-region-focusable).
+        /* oxlint-disable jsx-a11y/prefer-tag-over-role, jsx-a11y/no-noninteractive-tabindex */
+        <div
+          className="stagekit-stage-request-scroller"
+          role="region"
+          aria-labelledby={headingId}
+          tabIndex={0}
+          style={{ height, overflowY: 'auto', position: 'relative' }}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        >
+          {/* oxlint-enable jsx-a11y/prefer-tag-over-role, jsx-a11y/no-noninteractive-tabindex */}
+          <ul ref={listRef} style={{ position: 'relative', height: count * rowHeight, margin: 0, padding: 0, listStyle: 'none' }}>
+            {requests.slice(first, last).map((request, offset) => {
+              const index = first + offset;
+              const name = request.name ?? request.user_id;
+              return (
+                <li
+                  key={request.user_id}
+                  data-index={index}
+                  data-user-id={request.user_id}
+                  aria-setsize={count}
+                  aria-posinset={index + 1}
+                  style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
+                >
+                  <span className="stagekit-request-name">{name}</span>
+                  <button type="button" aria-label={messages.acceptUser(name)} disabled={busy} onClick={() => decide(grantAccess, [request.user_id], index)}>
+                    {messages.accept}
+                  </button>
+                  <button type="button" aria-label={messages.denyUser(name)} disabled={busy} onClick={() => decide(denyAccess, [request.user_id], index)}>
+                    {messages.deny}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      <ErrorMessage error={error} id={errorId} />
+    </section>
+  );
+});
