@@ -34,7 +34,8 @@ export const StageRequestList = forwardRef<HTMLElement, StageRequestListProps>(f
   const headingId = useId();
   const errorId = useId();
   const listRef = useRef<HTMLUListElement>(null);
-  // After a row's decision removes it, focus moves to the row that takes its place.
+  // After a row's decision removes it, focus moves to the row that takes its place. Rows stay
+  // enabled while a decision runs (the engine skips a request already decided), so focus can land.
   const focusIndex = useRef<number | null>(null);
 
   useEffect(() => {
@@ -69,6 +70,7 @@ export const StageRequestList = forwardRef<HTMLElement, StageRequestListProps>(f
       className={classNames('stagekit-stage-request-list', className, { state, count })}
       data-state={state}
       data-busy={flag(busy)}
+      aria-busy={busy || undefined}
     >
       <div className="stagekit-stage-request-list-header">
         <h3 id={headingId}>{messages.stageRequests}</h3>
@@ -93,17 +95,13 @@ export const StageRequestList = forwardRef<HTMLElement, StageRequestListProps>(f
       {count === 0 ? (
         <p className="stagekit-empty">{messages.noRequests}</p>
       ) : (
-        // A focusable region, so keyboard users can scroll the list (axe: scrollable-region-focusable).
-        /* oxlint-disable jsx-a11y/prefer-tag-over-role, jsx-a11y/no-noninteractive-tabindex */
+        // No tab stop of its own: the rows' buttons are, and focusing one beyond the view scrolls
+        // it in, which renders the next rows, so Tab walks the whole queue.
         <div
           className="stagekit-stage-request-scroller"
-          role="region"
-          aria-labelledby={headingId}
-          tabIndex={0}
           style={{ height, overflowY: 'auto', position: 'relative' }}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         >
-          {/* oxlint-enable jsx-a11y/prefer-tag-over-role, jsx-a11y/no-noninteractive-tabindex */}
           <ul ref={listRef} style={{ position: 'relative', height: count * rowHeight, margin: 0, padding: 0, listStyle: 'none' }}>
             {requests.slice(first, last).map((request, offset) => {
               const index = first + offset;
@@ -118,10 +116,10 @@ export const StageRequestList = forwardRef<HTMLElement, StageRequestListProps>(f
                   style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
                 >
                   <span className="stagekit-request-name">{name}</span>
-                  <button type="button" aria-label={messages.acceptUser(name)} disabled={busy} onClick={() => decide(grantAccess, [request.user_id], index)}>
+                  <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(grantAccess, [request.user_id], index)}>
                     {messages.accept}
                   </button>
-                  <button type="button" aria-label={messages.denyUser(name)} disabled={busy} onClick={() => decide(denyAccess, [request.user_id], index)}>
+                  <button type="button" aria-label={messages.denyUser(name)} onClick={() => decide(denyAccess, [request.user_id], index)}>
                     {messages.deny}
                   </button>
                 </li>
