@@ -44,7 +44,7 @@ function phaseAnnouncement(phase: CallPhase, countingTo: UseJoinAheadCountdownRe
     case 'ended':
       return messages.ended;
     case 'doors-open':
-      return messages.startingSoon;
+      return messages.doorsOpen;
     case 'scheduled':
       return countingTo === 'doors-open' ? messages.waitingRoom : messages.waitingForHost;
     default:

@@ -36,6 +36,7 @@ export interface StageKitMessages {
   doorsOpenIn: (time: string) => string;
   startsIn: (time: string) => string;
   startingSoon: string;
+  doorsOpen: string;
   waitingForHost: string;
   notScheduled: string;
   waitingRoom: string;
@@ -83,6 +84,7 @@ export const defaultMessages: StageKitMessages = {
   doorsOpenIn: (time) => `Doors open in ${time}`,
   startsIn: (time) => `Starts in ${time}`,
   startingSoon: 'Starting soon',
+  doorsOpen: 'Doors are open',
   waitingForHost: 'Waiting for the host to go live',
   notScheduled: 'Not scheduled yet',
   waitingRoom: 'Waiting room',
