@@ -1,0 +1,148 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { createManualClock, createMemoryBackend, type Call } from '../../src/core/index.js';
+import {
+  BackstageGate,
+  JoinCallButton,
+  KickButton,
+  LiveBadge,
+  OnStageList,
+  StageCall,
+  StageKitProvider,
+} from '../../src/components/index.js';
+
+function Providers({ call, children, messages }: { call: Call; children: ReactNode; messages?: { live: string } }) {
+  return (
+    <StageKitProvider messages={messages}>
+      <StageCall call={call} load="none">
+        {children}
+      </StageCall>
+    </StageKitProvider>
+  );
+}
+
+async function setup() {
+  const clock = createManualClock('2030-01-01T00:00:00Z');
+  const backend = createMemoryBackend({ clock });
+  const host = backend.client({ user: { id: 'host', name: 'Hana' } }).call('livestream', 'show');
+  const viewer = backend.client({ user: { id: 'viewer', name: 'Vik' } }).call('livestream', 'show');
+  await host.getOrCreate({
+    data: { starts_at: new Date(clock.now() + 120_000), settings_override: { backstage: { join_ahead_time_seconds: 60 } } },
+  });
+  await host.join();
+  await viewer.get();
+  return { clock, backend, host, viewer };
+}
+
+describe('LiveBadge', () => {
+  it('shows backstage, live and ended, with provider-level messages', async () => {
+    const { host, viewer } = await setup();
+    const { container } = render(
+      <Providers call={viewer} messages={{ live: 'On air' }}>
+        <LiveBadge />
+      </Providers>,
+    );
+    const badge = container.firstElementChild as HTMLElement;
+    expect([badge.dataset.state, badge.textContent]).toEqual(['backstage', 'Backstage']);
+    await act(() => host.goLive());
+    expect([badge.dataset.state, badge.textContent]).toEqual(['live', 'On air']);
+    await act(() => host.endCall());
+    expect([badge.dataset.state, badge.textContent]).toEqual(['ended', 'Ended']);
+  });
+});
+
+describe('BackstageGate', () => {
+  it('keeps a viewer in the waiting room until the doors open, then lets them join', async () => {
+    const user = userEvent.setup();
+    const { clock, backend, viewer } = await setup();
+    render(
+      <Providers call={viewer}>
+        <BackstageGate>
+          <p>Inside the show</p>
+          <JoinCallButton />
+        </BackstageGate>
+      </Providers>,
+    );
+    const room = screen.getByRole('region', { name: 'Waiting room' });
+    expect(room.dataset.state).toBe('scheduled');
+    expect(room.textContent).toContain('Doors open in 1:00');
+    expect(screen.queryByText('Inside the show')).toBeNull();
+    act(() => clock.advance(60_000));
+    expect(screen.getByText('Inside the show')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.participants.viewer).toBeDefined());
+    expect(screen.getByRole('button', { name: 'Leave' })).toBeTruthy();
+  });
+
+  it('lets a host straight in', async () => {
+    const { host } = await setup();
+    render(
+      <Providers call={host}>
+        <BackstageGate>
+          <p>Inside the show</p>
+        </BackstageGate>
+      </Providers>,
+    );
+    expect(screen.getByText('Inside the show')).toBeTruthy();
+  });
+
+  it('shows the waiting room again when the host stops live', async () => {
+    const { host, viewer } = await setup();
+    await host.goLive();
+    await viewer.join();
+    render(
+      <Providers call={viewer}>
+        <BackstageGate>
+          <p>Inside the show</p>
+        </BackstageGate>
+      </Providers>,
+    );
+    expect(screen.getByText('Inside the show')).toBeTruthy();
+    await act(() => host.stopLive());
+    expect(screen.queryByText('Inside the show')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Waiting room' })).toBeTruthy();
+  });
+});
+
+describe('OnStageList and KickButton', () => {
+  it('lets a host remove an on-stage viewer, and shows a viewer no kick control', async () => {
+    const user = userEvent.setup();
+    const { backend, host, viewer } = await setup();
+    await host.goLive();
+    await viewer.join();
+    await viewer.stage.requestAccess();
+    await host.stage.grantAccess(['viewer']);
+    await viewer.stage.join();
+    render(
+      <>
+        <Providers call={host}>
+          <OnStageList title="Host view" />
+        </Providers>
+        <Providers call={viewer}>
+          <OnStageList title="Viewer view" />
+        </Providers>
+      </>,
+    );
+    const hostList = screen.getByRole('region', { name: 'Host view' });
+    const viewerList = screen.getByRole('region', { name: 'Viewer view' });
+    expect(viewerList.textContent).toContain('Vik');
+    expect(viewerList.querySelector('button')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Remove Vik from stage' }));
+    await waitFor(() => expect(hostList.dataset.state).toBe('empty'));
+    expect(viewerList.dataset.state).toBe('empty');
+    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+  });
+
+  it('renders a kick control only for users on stage', async () => {
+    const { host, viewer } = await setup();
+    await host.goLive();
+    await viewer.join();
+    const { container } = render(
+      <Providers call={host}>
+        <KickButton userId="viewer" />
+      </Providers>,
+    );
+    expect(container.innerHTML).toBe('');
+  });
+});
