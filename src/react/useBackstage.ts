@@ -1,7 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { joinVerdict, joinWindow, type CallPhase, type Capability } from '../core/index.js';
+import type { CallPhase, Capability } from '../core/index.js';
+// The module itself, not the core's index: the React entry must not pull in the engine.
+import { joinVerdict, joinWindow } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
 import { toWindowFields, useScheduleFields } from './useJoinWindow.js';

@@ -1,5 +1,6 @@
 'use client';
-import { joinWindow, type CallPhase } from '../core/index.js';
+import type { CallPhase } from '../core/index.js';
+import { joinWindow } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
 import { toWindowFields, useScheduleFields } from './useJoinWindow.js';
