@@ -243,7 +243,10 @@ class Transaction {
   }
 
   private patch(changes: Partial<CallRecord>): CallRecord {
-    this.call = { ...this.existing(), ...changes, updated_at: this.nowIso };
+    // Only a change to the call's own fields moves updated_at: those reach clients in an event
+    // carrying the fields, while members, participants and the stage travel in events that do not.
+    const touchesFields = Object.keys(changes).some((key) => !(key in NOT_FIELDS));
+    this.call = { ...this.existing(), ...changes, ...(touchesFields && { updated_at: this.nowIso }) };
     return this.call;
   }
 
@@ -660,6 +663,14 @@ class Transaction {
     for (const userId of Object.keys(this.existing().participants)) this.normalizeStage(userId);
   }
 }
+
+const NOT_FIELDS: Record<Exclude<keyof CallRecord, keyof CallFields>, true> = {
+  members: true,
+  participants: true,
+  stage: true,
+  stage_requests: true,
+  seq: true,
+};
 
 function splitCid(cid: string): [string, string] {
   const at = cid.indexOf(':');
