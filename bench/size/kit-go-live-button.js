@@ -1,0 +1,1 @@
+export { GoLiveButton } from 'stagekit/react';

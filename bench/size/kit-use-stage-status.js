@@ -1,0 +1,1 @@
+export { useStageStatus } from 'stagekit/react';
