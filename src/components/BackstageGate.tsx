@@ -22,7 +22,7 @@ export interface BackstageGateProps
  * otherwise a waiting room with the countdown. The waiting room is a region with
  * `data-state` set to the phase; the children render without a wrapper.
  */
-export const BackstageGate = forwardRef<HTMLElement, BackstageGateProps>(function BackstageGate(
+export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGateProps>(function BackstageGate(
   { children, waitingRoom, locale, className, labels, ...sectionProps },
   ref,
 ) {

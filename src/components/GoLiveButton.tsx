@@ -28,7 +28,7 @@ export interface GoLiveButtonProps
  * Go live / Stop live for users holding `update-call`. State: `data-state="backstage|live|ended"`,
  * `data-pending` while the action runs, `data-confirming` while the stop asks for confirmation.
  */
-export const GoLiveButton = forwardRef<HTMLDivElement, GoLiveButtonProps>(function GoLiveButton(
+export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonProps>(function GoLiveButton(
   {
     startHls = false,
     startRecording = false,

@@ -56,7 +56,7 @@ function phaseAnnouncement(phase: CallPhase, countingTo: UseJoinAheadCountdownRe
  * "Doors open in 3:20", "Starts in 0:45", "Live", "Ended". `data-state` is the phase. Screen
  * readers hear the phase when it changes, not every second.
  */
-export const JoinAheadCountdown = forwardRef<HTMLDivElement, JoinAheadCountdownProps>(function JoinAheadCountdown(
+export const JoinAheadCountdown = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinAheadCountdownProps>(function JoinAheadCountdown(
   { locale, formatTime = formatDuration, className, labels, ...divProps },
   ref,
 ) {

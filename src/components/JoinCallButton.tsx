@@ -15,7 +15,7 @@ export interface JoinCallButtonProps
 }
 
 /** Joins the call when you may, and leaves it. `data-state="out|joined"`, `data-pending`. */
-export const JoinCallButton = forwardRef<HTMLDivElement, JoinCallButtonProps>(function JoinCallButton(
+export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCallButtonProps>(function JoinCallButton(
   { className, labels, leaveLabel = 'Leave', onClick, disabled, ...buttonProps },
   ref,
 ) {

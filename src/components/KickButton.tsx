@@ -14,7 +14,7 @@ export interface KickButtonProps
 }
 
 /** Removes an on-stage user from the stage; for managers, and only while that user is on stage. */
-export const KickButton = forwardRef<HTMLButtonElement, KickButtonProps>(function KickButton(
+export const KickButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, KickButtonProps>(function KickButton(
   { userId, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {

@@ -11,7 +11,7 @@ export interface LiveBadgeProps
     Omit<HTMLAttributes<HTMLSpanElement>, 'className' | 'children'> {}
 
 /** "Live", "Backstage" or "Ended". `data-state="live|backstage|ended"`. */
-export const LiveBadge = forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
+export const LiveBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
   const messages = useMessages(labels);
   const { isLive, phase } = useBackstage();
   const state: LiveBadgeState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';

@@ -13,7 +13,7 @@ export interface OnStageListProps
 }
 
 /** Who is on stage, with a kick control for managers. `data-state="empty|filled"`. */
-export const OnStageList = forwardRef<HTMLElement, OnStageListProps>(function OnStageList(
+export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListProps>(function OnStageList(
   { title, className, labels, ...sectionProps },
   ref,
 ) {

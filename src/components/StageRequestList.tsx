@@ -22,7 +22,7 @@ export interface StageRequestListProps
  * Renders nothing for users without `manage-stage`. `data-state="empty|pending"`, `data-busy`
  * while an action runs. Stays fast at 10,000 requests by rendering only the visible rows.
  */
-export const StageRequestList = forwardRef<HTMLElement, StageRequestListProps>(function StageRequestList(
+export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageRequestListProps>(function StageRequestList(
   { height = 320, rowHeight = 44, overscan = 4, className, labels, ...sectionProps },
   ref,
 ) {

@@ -13,7 +13,7 @@ export interface StageStatusBadgeProps
 }
 
 /** A user's stage status as text. `data-state="off-stage|requested|accepted|on-stage"`. */
-export const StageStatusBadge = forwardRef<HTMLSpanElement, StageStatusBadgeProps>(function StageStatusBadge(
+export const StageStatusBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, StageStatusBadgeProps>(function StageStatusBadge(
   { userId, className, labels, ...spanProps },
   ref,
 ) {

@@ -26,7 +26,7 @@ export interface StageToggleProps
  * The viewer's stage control, one button through the whole cycle: request, cancel the request,
  * join once accepted, leave. `data-state` is the stage status; `data-pending` while acting.
  */
-export const StageToggle = forwardRef<HTMLDivElement, StageToggleProps>(function StageToggle(
+export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggleProps>(function StageToggle(
   { whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
