@@ -136,6 +136,6 @@ for (const [name, file, packages] of peerCases) {
   if (verbose) printModules(name, result.modules);
 }
 
-function readVersion(pkg) {
-  return JSON.parse(readFileSync(resolve(peers, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+function readVersion(name) {
+  return JSON.parse(readFileSync(resolve(peers, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
