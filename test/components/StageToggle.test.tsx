@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef, type ReactNode } from 'react';
 import { createManualClock, createMemoryBackend, type Call } from '../../src/core/index.js';
@@ -44,8 +44,8 @@ describe('StageToggle', () => {
     expect(badge.dataset.state).toBe('requested');
     expect(backend.inspect('livestream', 'show')?.stage_requests.map((r) => r.user_id)).toEqual(['viewer']);
     expect(screen.getByRole('button', { name: 'Cancel request' })).toBeTruthy();
-    await host.stage.grantAccess(['viewer']);
-    await waitFor(() => expect(root.dataset.state).toBe('accepted'));
+    await act(() => host.stage.grantAccess(['viewer']));
+    expect(root.dataset.state).toBe('accepted');
     await user.click(screen.getByRole('button', { name: 'Join stage' }));
     await waitFor(() => expect(root.dataset.state).toBe('on-stage'));
     expect(badge.textContent).toBe('On stage');
@@ -79,7 +79,7 @@ describe('StageToggle', () => {
       </Providers>,
     );
     expect((screen.getByRole('button', { name: 'Request to join stage' }) as HTMLButtonElement).disabled).toBe(true);
-    backend.updateCallType('livestream', { grants: { user: ['read-call', 'join-call'] } });
+    act(() => backend.updateCallType('livestream', { grants: { user: ['read-call', 'join-call'] } }));
     rerender(
       <Providers call={viewer}>
         <StageToggle />
