@@ -74,6 +74,8 @@ export default defineConfig({
             { find: /^react-dom\/(.*)$/, replacement: resolve(root, 'test/react18/node_modules/react-dom/$1') },
             // Its own copy, so its require('react-dom') finds React 18 too.
             { find: /^@testing-library\/react$/, replacement: resolve(root, 'test/react18/node_modules/@testing-library/react') },
+            // user-event must drive the same DOM-testing copy, whose act() wrapping that copy sets up.
+            { find: /^@testing-library\/dom$/, replacement: resolve(root, 'test/react18/node_modules/@testing-library/dom') },
           ],
         },
         test: {
@@ -81,7 +83,7 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/setup-dom.ts'],
-          server: { deps: { inline: ['zustand', '@tanstack/react-query'] } },
+          server: { deps: { inline: ['zustand', '@tanstack/react-query', '@testing-library/user-event'] } },
         },
       },
     ],
