@@ -4,6 +4,7 @@ import { applyCallTypePatch, builtInCallTypes, type CallType, type CallTypePatch
 import type { StageKitClient } from './client.js';
 import { systemClock, type Clock } from './clock.js';
 import { callId, createWorld, execute, updateCallType, type Command } from './engine.js';
+import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
 import { projectEvents, viewOf } from './projection.js';
@@ -95,7 +96,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
               connection: connected ? 'connected' : 'disconnected',
               send: (command) => {
                 try {
-                  if (!connected) throw new Error('this client is disconnected');
+                  // The kit's one error class, so callers can switch on `code` as they do for a remote store.
+                  if (!connected) throw new StageKitError('NETWORK', 'this client is disconnected');
                   return Promise.resolve(dispatch(self, type, id, command) as never);
                 } catch (error) {
                   return Promise.reject(error);
