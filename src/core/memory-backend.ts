@@ -1,6 +1,6 @@
 import type { CallHandle } from './call.js';
 import { createCall } from './call.js';
-import { applyCallTypePatch, builtInCallTypes, type CallType, type CallTypePatch } from './call-types.js';
+import { applyCallTypePatch, builtInCallTypes, type CallType } from './call-types.js';
 import type { StageKitClient } from './client.js';
 import { systemClock, type Clock } from './clock.js';
 import { callId, createWorld, execute, updateCallType, type Command } from './engine.js';
@@ -8,13 +8,13 @@ import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
 import { projectEvents, viewOf } from './projection.js';
-import { parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
+import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
 export interface MemoryBackendOptions {
   clock?: Clock;
   /** Call types to add, or changes to the built-in ones, by name. */
-  callTypes?: Record<string, CallTypePatch>;
+  callTypes?: Record<string, CallTypePatchInput>;
 }
 
 /** An in-process server: the embedded default for demos, stories and tests. */
@@ -38,7 +38,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const clock = options.clock ?? systemClock;
   const types = builtInCallTypes();
   for (const [name, patch] of Object.entries(options.callTypes ?? {})) {
-    types[name] = applyCallTypePatch(types[name] ?? { name, settings: DEFAULT_SETTINGS, grants: {} }, patch);
+    parseInput(callKeySchema, { type: name, id: 'x' }, 'callTypes');
+    const parsed = parseInput(callTypePatchSchema, patch, `callTypes.${name}`);
+    types[name] = applyCallTypePatch(types[name] ?? { name, settings: DEFAULT_SETTINGS, grants: {} }, parsed);
   }
   let world = createWorld(types);
   const watchers = new Map<string, Set<Watcher>>();

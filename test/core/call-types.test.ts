@@ -345,3 +345,16 @@ describe('members and roles', () => {
     expect(backend.inspect('livestream', 'show')).toBe(before);
   });
 });
+
+describe('createMemoryBackend callTypes option', () => {
+  it('adds a custom call type, and rejects a bad one naming the field', () => {
+    const backend = createMemoryBackend({
+      callTypes: { town_hall: { settings: { backstage: { enabled: true, join_ahead_time_seconds: 60 } }, grants: { user: ['read-call'] } } },
+    });
+    expect(backend.getCallType('town_hall')?.settings.backstage).toEqual({ enabled: true, join_ahead_time_seconds: 60 });
+    expect(backend.getCallType('town_hall')?.grants.user).toEqual(['read-call']);
+    expect(() => createMemoryBackend({ callTypes: { town_hall: { grants: { user: ['fly' as never] } } } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'callTypes.town_hall.grants.user.0' })] }),
+    );
+  });
+});
