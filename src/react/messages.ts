@@ -70,7 +70,8 @@ export const defaultMessages: StageKitMessages = {
   denyUser: (name) => `Deny ${name}`,
   acceptAll: 'Accept all',
   denyAll: 'Deny all',
-  kick: 'Remove from stage',
+  // The visible text must be part of the button's name, kickUser (WCAG 2.5.3, label in name).
+  kick: 'Remove',
   kickUser: (name) => `Remove ${name} from stage`,
   stageStatus: {
     OFF_STAGE: 'Off stage',
