@@ -1,0 +1,47 @@
+import type { Command } from '../core/index.js';
+
+export interface CommandRequest {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  body?: unknown;
+}
+
+/** The reference REST path and body for one engine command. */
+export function commandRequest(type: string, id: string, command: Command): CommandRequest {
+  const base = `/video/call/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
+  const post = (path: string, body?: unknown): CommandRequest => ({ method: 'POST', path: base + path, ...(body !== undefined && { body }) });
+  switch (command.type) {
+    case 'getOrCreate':
+      return post('', command.input ?? {});
+    case 'get':
+      return { method: 'GET', path: base };
+    case 'join':
+      return post('/join', command.input ?? {});
+    case 'leave':
+      return post('/leave');
+    case 'update':
+      return { method: 'PATCH', path: base, body: command.input };
+    case 'updateCallMembers':
+      return post('/members', command.input);
+    case 'goLive':
+      return post('/go_live', command.input ?? {});
+    case 'stopLive':
+      return post('/stop_live', command.input ?? {});
+    case 'endCall':
+      return post('/mark_ended');
+    case 'stage.requestAccess':
+      return post('/stage/request');
+    case 'stage.cancelRequestAccess':
+      return post('/stage/cancel');
+    case 'stage.join':
+      return post('/stage/join');
+    case 'stage.leave':
+      return post('/stage/leave');
+    case 'stage.grantAccess':
+      return post('/stage/grant', { user_ids: command.user_ids });
+    case 'stage.denyAccess':
+      return post('/stage/deny', { user_ids: command.user_ids });
+    case 'stage.kick':
+      return post('/stage/kick', { user_ids: command.user_ids });
+  }
+}

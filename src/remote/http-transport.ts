@@ -1,0 +1,48 @@
+import { StageKitError, type StageKitErrorCode, type StageKitErrorJSON } from '../core/index.js';
+import type { CommandRequest } from './command-request.js';
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<StageKitErrorCode>([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'NOT_YET_OPEN',
+  'CALL_ENDED',
+  'INVALID_INPUT',
+  'INVALID_STATE',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'NETWORK',
+]);
+
+export type HttpTransport = (request: CommandRequest) => Promise<Record<string, unknown>>;
+
+/** Sends one request with the token; answers the JSON body, or throws the server's error re-created. */
+export function createHttpTransport(options: { baseUrl: string; token: string; fetch: typeof fetch }): HttpTransport {
+  return async ({ method, path, body }) => {
+    let response: Response;
+    try {
+      response = await options.fetch(options.baseUrl + path, {
+        method,
+        headers: { authorization: `Bearer ${options.token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new StageKitError('NETWORK', `the server could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = await response.text().catch(() => '');
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: a proxy's error page, say. Reported below by status.
+    }
+    if (response.ok && json && typeof json === 'object') return json as Record<string, unknown>;
+    if (isErrorJSON(json)) throw StageKitError.fromJSON(json);
+    throw new StageKitError('NETWORK', `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  };
+}
+
+function isErrorJSON(value: unknown): value is StageKitErrorJSON {
+  if (!value || typeof value !== 'object') return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof code === 'string' && KNOWN_CODES.has(code) && typeof message === 'string';
+}

@@ -1,0 +1,225 @@
+import {
+  callId,
+  createCall,
+  StageKitError,
+  type Call,
+  type CallHandle,
+  type Command,
+  type ConnectionState,
+  type StageKitClient,
+  type User,
+} from '../core/index.js';
+import { commandRequest } from './command-request.js';
+import { createHttpTransport } from './http-transport.js';
+import type { ServerMessage, WebSocketConstructor } from './protocol.js';
+import { createServerClock, type ServerClock } from './server-clock.js';
+import { createSocketSession, type ReconnectOptions } from './socket-session.js';
+import { userFromToken } from './token-user.js';
+
+export interface RemoteClientOptions {
+  /** The server's base URL, e.g. `https://stage.example.com` (a path prefix is kept). */
+  url: string;
+  /** The user's token, minted by the server's secret. Identity comes from it alone. */
+  token: string;
+  /** The WebSocket class; the global one by default (pass `ws`'s in Node 20). */
+  WebSocket?: WebSocketConstructor;
+  fetch?: typeof fetch;
+  reconnect?: ReconnectOptions;
+  /**
+   * Longest an action waits, after the server answered, for its own events to reach this
+   * client's store before resolving anyway (default 10 s). Normally they arrive first.
+   */
+  syncTimeoutMs?: number;
+}
+
+/** A client of the reference server, the same shape as the memory backend's. */
+export interface RemoteClient extends StageKitClient {
+  readonly clock: ServerClock;
+  /** The WebSocket's state; each call's store carries it too. */
+  readonly connection: ConnectionState;
+  /** Drops the WebSocket and reconnects at once, resuming every call from its last event. */
+  reconnect(): void;
+}
+
+interface Tracked {
+  type: string;
+  id: string;
+  handle: CallHandle;
+  /** The call's sequence number this client has caught up to, including events hidden from it. */
+  seq: number;
+  /** Whether the server should stream this call's events: set by the first action that succeeds. */
+  watched: boolean;
+  waiters: { seq: number; resolve: () => void }[];
+}
+
+/**
+ * Connects to the reference server: actions go over HTTP, events come back over one WebSocket
+ * and update each call's store. An action resolves once its own events are in the store, so
+ * `await call.goLive()` reads the same afterwards as with the memory backend.
+ */
+export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
+  const baseUrl = options.url.replace(/\/+$/, '');
+  const user: User = userFromToken(options.token);
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!WebSocketImpl) throw new TypeError('createRemoteClient needs a WebSocket class: pass { WebSocket } from the "ws" package in Node');
+  const syncTimeoutMs = options.syncTimeoutMs ?? 10_000;
+  const http = createHttpTransport({ baseUrl, token: options.token, fetch: fetchImpl });
+  const clock = createServerClock();
+  const calls = new Map<string, Tracked>();
+  let connection: ConnectionState = 'connecting';
+  let closed = false;
+
+  const sampleClock = () => {
+    clock
+      .sample(async () => {
+        const response = await fetchImpl(`${baseUrl}/time`);
+        const body = (await response.json()) as { now?: unknown };
+        if (typeof body.now !== 'number') throw new Error('no time');
+        return body.now;
+      })
+      .catch(() => {
+        // The one-way reading from `ready` stands until the next reconnect.
+      });
+  };
+
+  const subscribe = (tracked: Tracked) => {
+    const hasView = tracked.handle.call.getState().call !== null;
+    session.send({
+      type: 'subscribe',
+      call_type: tracked.type,
+      call_id: tracked.id,
+      // Without a view there is nothing to apply missed events to: ask for a snapshot.
+      ...(hasView && { since: tracked.seq }),
+    });
+  };
+
+  const release = (tracked: Tracked, all = false) => {
+    if (tracked.waiters.length === 0) return;
+    const still = [];
+    for (const waiter of tracked.waiters) {
+      if (all || waiter.seq <= tracked.seq) waiter.resolve();
+      else still.push(waiter);
+    }
+    tracked.waiters = still;
+  };
+
+  const onMessage = (message: ServerMessage) => {
+    switch (message.type) {
+      case 'events': {
+        const tracked = calls.get(message.cid);
+        if (!tracked) return;
+        tracked.handle.receive(message.events);
+        tracked.seq = Math.max(tracked.seq, message.seq);
+        release(tracked);
+        return;
+      }
+      case 'time':
+        clock.heard(message.now, { jumped: true });
+        return;
+      case 'ping':
+        clock.heard(message.now);
+        return;
+      case 'error': {
+        // A refused subscription: nothing more will arrive for that call, so nothing should wait.
+        const tracked = message.cid ? calls.get(message.cid) : undefined;
+        if (tracked) {
+          tracked.watched = false;
+          release(tracked, true);
+        }
+        return;
+      }
+      case 'ready':
+        return;
+    }
+  };
+
+  const session = createSocketSession({
+    url: `${baseUrl.replace(/^http/i, 'ws')}/video/connect`,
+    token: options.token,
+    WebSocket: WebSocketImpl,
+    ...options.reconnect,
+    onMessage,
+    onReady(message) {
+      clock.heard(message.now);
+      sampleClock();
+      for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
+    },
+    onState(state) {
+      connection = state;
+      for (const tracked of calls.values()) {
+        tracked.handle.setConnection(state);
+        if (state === 'disconnected') release(tracked, true);
+      }
+    },
+  });
+
+  /** Resolves once the store has caught up to `seq`, or when waiting longer cannot help. */
+  const caughtUp = (tracked: Tracked, seq: number): Promise<void> => {
+    if (tracked.seq >= seq || closed || !tracked.watched || connection === 'disconnected') return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        tracked.waiters = tracked.waiters.filter((waiter) => waiter !== entry);
+        resolve();
+      }, syncTimeoutMs);
+      const entry = {
+        seq,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      tracked.waiters.push(entry);
+    });
+  };
+
+  const send = async (tracked: Tracked, command: Command): Promise<unknown> => {
+    if (closed) throw new StageKitError('NETWORK', 'this client is disconnected');
+    const body = await http(commandRequest(tracked.type, tracked.id, command));
+    const { call: _view, seq, ...result } = body;
+    if (!tracked.watched) {
+      tracked.watched = true;
+      subscribe(tracked);
+    }
+    if (typeof seq === 'number') await caughtUp(tracked, seq);
+    return result;
+  };
+
+  const client: RemoteClient = {
+    user,
+    clock,
+    get connection() {
+      return connection;
+    },
+    call(type: string, id: string): Call {
+      const cid = callId(type, id);
+      let tracked = calls.get(cid);
+      if (!tracked) {
+        const entry = { type, id, seq: 0, watched: false, waiters: [] } as unknown as Tracked;
+        entry.handle = createCall({
+          type,
+          id,
+          user,
+          clock,
+          connection,
+          send: (command) => send(entry, command) as never,
+        });
+        calls.set(cid, (tracked = entry));
+      }
+      return tracked.handle.call;
+    },
+    reconnect: () => session.reconnect(),
+    disconnect() {
+      if (closed) return;
+      for (const tracked of calls.values()) {
+        if (tracked.handle.call.getState().call?.participants[user.id]) {
+          // Best effort: the server also removes a participant whose connection is gone.
+          http(commandRequest(tracked.type, tracked.id, { type: 'leave' })).catch(() => undefined);
+        }
+      }
+      closed = true;
+      session.close();
+    },
+  };
+  return client;
+}

@@ -1,0 +1,163 @@
+import type { ConnectionState } from '../core/index.js';
+import { CLOSE_UNAUTHENTICATED, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
+
+export interface ReconnectOptions {
+  /** First wait before reconnecting, in ms (default 250); doubles per failed attempt. */
+  initialDelayMs?: number;
+  /** Longest wait between attempts, in ms (default 10 s). */
+  maxDelayMs?: number;
+}
+
+export interface SocketSessionOptions extends ReconnectOptions {
+  url: string;
+  token: string;
+  WebSocket: WebSocketConstructor;
+  /** Every message after `ready`, and `ready` itself. */
+  onMessage(message: ServerMessage): void;
+  onState(state: ConnectionState): void;
+  /** Each time the server accepts the connection, first or again: resubscribe here. */
+  onReady(message: Extract<ServerMessage, { type: 'ready' }>): void;
+  random?: () => number;
+}
+
+export interface SocketSession {
+  readonly state: ConnectionState;
+  send(message: ClientMessage): boolean;
+  /** Closes the connection now and reconnects, as after a network failure. */
+  reconnect(): void;
+  close(): void;
+}
+
+/**
+ * One WebSocket that stays open: it authenticates with the token, answers heartbeats, notices a
+ * silent server, and reconnects with exponential backoff and jitter until closed.
+ */
+export function createSocketSession(options: SocketSessionOptions): SocketSession {
+  const initialDelay = options.initialDelayMs ?? 250;
+  const maxDelay = options.maxDelayMs ?? 10_000;
+  const random = options.random ?? Math.random;
+  let socket: WebSocketLike | null = null;
+  let state: ConnectionState = 'connecting';
+  let attempt = 0;
+  let closed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  let silenceLimit = 0;
+
+  const setState = (next: ConnectionState) => {
+    if (state === next) return;
+    state = next;
+    options.onState(next);
+  };
+
+  /** A server silent for over two heartbeats is gone, whatever the socket says. */
+  const expectMore = () => {
+    clearTimeout(silenceTimer);
+    if (silenceLimit > 0) silenceTimer = setTimeout(() => drop(), silenceLimit);
+  };
+
+  const drop = () => {
+    const current = socket;
+    if (!current) return;
+    detach(current);
+    try {
+      current.close();
+    } catch {
+      // Already closing.
+    }
+    scheduleRetry();
+  };
+
+  const detach = (current: WebSocketLike) => {
+    current.onopen = current.onmessage = current.onclose = current.onerror = null;
+    if (socket === current) socket = null;
+    clearTimeout(silenceTimer);
+  };
+
+  const scheduleRetry = () => {
+    if (closed) return;
+    setState('connecting');
+    clearTimeout(retryTimer);
+    // Full jitter keeps a crowd of clients from reconnecting in step after a server restart.
+    const ceiling = Math.min(maxDelay, initialDelay * 2 ** attempt);
+    attempt += 1;
+    retryTimer = setTimeout(open, ceiling / 2 + (random() * ceiling) / 2);
+  };
+
+  const open = () => {
+    if (closed) return;
+    let current: WebSocketLike;
+    try {
+      current = new options.WebSocket(options.url);
+    } catch {
+      scheduleRetry();
+      return;
+    }
+    socket = current;
+    current.onopen = () => {
+      current.send(JSON.stringify({ type: 'auth', token: options.token } satisfies ClientMessage));
+    };
+    current.onmessage = (event) => {
+      let message: ServerMessage;
+      try {
+        message = JSON.parse(typeof event.data === 'string' ? event.data : String(event.data)) as ServerMessage;
+      } catch {
+        return;
+      }
+      expectMore();
+      if (message.type === 'ready') {
+        attempt = 0;
+        silenceLimit = message.heartbeat_ms * 2 + 1000;
+        expectMore();
+        setState('connected');
+        options.onReady(message);
+      }
+      if (message.type === 'ping') current.send(JSON.stringify({ type: 'pong' } satisfies ClientMessage));
+      options.onMessage(message);
+    };
+    current.onerror = () => {
+      // A close event follows; reconnecting happens there.
+    };
+    current.onclose = (event) => {
+      detach(current);
+      if (event.code === CLOSE_UNAUTHENTICATED) {
+        closed = true;
+        setState('disconnected');
+        return;
+      }
+      scheduleRetry();
+    };
+  };
+
+  open();
+
+  return {
+    get state() {
+      return state;
+    },
+    send(message) {
+      if (!socket || state !== 'connected') return false;
+      socket.send(JSON.stringify(message));
+      return true;
+    },
+    reconnect() {
+      if (closed) return;
+      attempt = 0;
+      drop();
+    },
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      const current = socket;
+      if (current) {
+        detach(current);
+        try {
+          current.close(1000, 'client closed');
+        } catch {
+          // Already closing.
+        }
+      }
+      setState('disconnected');
+    },
+  };
+}

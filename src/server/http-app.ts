@@ -1,0 +1,213 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { StageKitError, type Command, type User } from '../core/index.js';
+import type { Hub } from './hub.js';
+import { HTTP_STATUS } from './http-status.js';
+import type { ServerLimits } from './limits.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { verifyToken } from './token.js';
+
+export interface HttpAppOptions {
+  hub: Hub;
+  key: Uint8Array;
+  limits: ServerLimits;
+  /** Allowed origins for browsers; `*` by default, since requests carry a token, not cookies. */
+  corsOrigin?: string | string[];
+  /** Called with any error that is not a StageKitError (answered 500). */
+  onError?: (error: unknown) => void;
+}
+
+type Env = { Variables: { user: User } };
+
+/** The body of a call action: what the engine's command gets from it. */
+type CommandFromBody = (body: unknown) => Command;
+
+const noBody =
+  (command: Command): CommandFromBody =>
+  (body) => {
+    expectEmpty(body);
+    return command;
+  };
+
+const withInput =
+  <T extends 'getOrCreate' | 'join' | 'update' | 'updateCallMembers' | 'goLive' | 'stopLive'>(type: T): CommandFromBody =>
+  (body) =>
+    ({ type, input: body }) as Command;
+
+const withUserIds =
+  (type: 'stage.grantAccess' | 'stage.denyAccess' | 'stage.kick'): CommandFromBody =>
+  (body) => {
+    const { user_ids, ...rest } = expectObject(body);
+    rejectUnknown(rest);
+    return { type, user_ids: user_ids as string[] };
+  };
+
+/** `POST /video/call/{type}/{id}/{action}`: the reference paths, one engine command each. */
+const CALL_ACTIONS: Record<string, CommandFromBody> = {
+  go_live: withInput('goLive'),
+  stop_live: withInput('stopLive'),
+  join: withInput('join'),
+  leave: noBody({ type: 'leave' }),
+  mark_ended: noBody({ type: 'endCall' }),
+  members: withInput('updateCallMembers'),
+  'stage/request': noBody({ type: 'stage.requestAccess' }),
+  'stage/cancel': noBody({ type: 'stage.cancelRequestAccess' }),
+  'stage/join': noBody({ type: 'stage.join' }),
+  'stage/leave': noBody({ type: 'stage.leave' }),
+  'stage/grant': withUserIds('stage.grantAccess'),
+  'stage/deny': withUserIds('stage.denyAccess'),
+  'stage/kick': withUserIds('stage.kick'),
+};
+
+/** Stage commands answer with their result only; the others also carry the caller's view. */
+const RATE_LIMITED_ACTIONS = new Set(['stage/request', 'stage/cancel']);
+
+/** The REST API: the reference paths under `/video`, also under `/api/v2/video` as in its examples. */
+export function createHttpApp(options: HttpAppOptions): Hono<Env> {
+  const { hub, key, limits } = options;
+  const stageRequests = createRateLimiter({
+    burst: limits.stageRequestBurst,
+    windowMs: limits.stageRequestWindowMs,
+    now: () => hub.clock.now(),
+  });
+
+  const api = new Hono<Env>();
+
+  api.use('/video/*', async (c, next) => {
+    c.set('user', await verifyToken(key, bearerToken(c.req.header('authorization'))));
+    await next();
+  });
+
+  api.get('/video/call/:type/:id', async (c) => {
+    const { type, id } = c.req.param();
+    return answer(c, await hub.dispatch(c.get('user'), type, id, { type: 'get' }));
+  });
+
+  api.post('/video/call/:type/:id', async (c) => {
+    const { type, id } = c.req.param();
+    return answer(c, await hub.dispatch(c.get('user'), type, id, withInput('getOrCreate')(await readBody(c))));
+  });
+
+  api.patch('/video/call/:type/:id', async (c) => {
+    const { type, id } = c.req.param();
+    return answer(c, await hub.dispatch(c.get('user'), type, id, withInput('update')(await readBody(c))));
+  });
+
+  for (const [action, toCommand] of Object.entries(CALL_ACTIONS)) {
+    api.post(`/video/call/:type/:id/${action}`, async (c) => {
+      const { type, id } = c.req.param();
+      const user = c.get('user');
+      const command = toCommand(await readBody(c));
+      if (RATE_LIMITED_ACTIONS.has(action)) {
+        const waitMs = stageRequests.take(user.id);
+        if (waitMs > 0) {
+          c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+          throw new StageKitError('RATE_LIMITED', `too many stage requests; try again in ${Math.ceil(waitMs / 1000)} s`);
+        }
+      }
+      return answer(c, await hub.dispatch(user, type, id, command), action.startsWith('stage/'));
+    });
+  }
+
+  api.put('/video/calltypes/:name', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'admin') {
+      throw new StageKitError('FORBIDDEN', "changing a call type needs the global role 'admin'");
+    }
+    const callType = await hub.updateCallType(c.req.param('name'), (await readBody(c)) as never);
+    return c.json({ call_type: callType });
+  });
+
+  const app = new Hono<Env>();
+  app.use(
+    '*',
+    cors({
+      origin: options.corsOrigin ?? '*',
+      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          new StageKitError('INVALID_INPUT', `the request body is larger than ${limits.maxBodyBytes} bytes`, {
+            fields: [{ path: 'body', message: `must be at most ${limits.maxBodyBytes} bytes` }],
+          }).toJSON(),
+          413,
+        ),
+    }),
+  );
+  // The server's time, for clients correcting their countdowns: `now` in ms since the epoch.
+  app.get('/time', (c) => c.json({ now: hub.clock.now() }));
+  app.route('/', api);
+  app.route('/api/v2', api);
+
+  app.notFound((c) =>
+    c.json(new StageKitError('NOT_FOUND', `there is no endpoint ${c.req.method} ${new URL(c.req.url).pathname}`).toJSON(), 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof StageKitError) return c.json(error.toJSON(), HTTP_STATUS[error.code]);
+    if (error instanceof HTTPException) {
+      const status = error.status === 413 ? 413 : 400;
+      return c.json(new StageKitError('INVALID_INPUT', error.message || 'the request could not be read').toJSON(), status);
+    }
+    options.onError?.(error);
+    return c.json({ code: 'INTERNAL', message: 'the server failed to handle this request' }, 500);
+  });
+  return app;
+}
+
+function answer(c: Context<Env>, dispatched: { result: unknown; call: unknown; seq: number }, resultOnly = false) {
+  const body = { ...(dispatched.result as object), ...(!resultOnly && { call: dispatched.call }), seq: dispatched.seq };
+  const created = (dispatched.result as { created?: boolean }).created === true;
+  return c.json(body, created ? 201 : 200);
+}
+
+/** `Authorization: Bearer <token>`, or the bare token as the reference examples send it. */
+function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return (match?.[1] ?? header).trim() || undefined;
+}
+
+/** The JSON body, or undefined when there is none. */
+async function readBody(c: Context<Env>): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StageKitError('INVALID_INPUT', `the request body is not valid JSON: ${detail}`, {
+      fields: [{ path: 'body', message: 'is not valid JSON' }],
+    });
+  }
+}
+
+function expectObject(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new StageKitError('INVALID_INPUT', 'invalid input: input must be a JSON object', {
+      fields: [{ path: 'input', message: 'must be a JSON object' }],
+    });
+  }
+  return body as Record<string, unknown>;
+}
+
+function rejectUnknown(rest: Record<string, unknown>): void {
+  const unknown = Object.keys(rest);
+  if (unknown.length === 0) return;
+  const fields = unknown.map((name) => ({ path: `input.${name}`, message: 'is not a known field' }));
+  throw new StageKitError('INVALID_INPUT', `invalid input: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, { fields });
+}
+
+/** Actions without input take no body, or an empty object; anything else is named, not ignored. */
+function expectEmpty(body: unknown): void {
+  rejectUnknown(expectObject(body));
+}

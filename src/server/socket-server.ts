@@ -1,0 +1,266 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as v from 'valibot';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { callId, StageKitError, type CallEvent, type User } from '../core/index.js';
+import type { Hub, Subscriber } from './hub.js';
+import type { ServerLimits } from './limits.js';
+import { clientMessageSchema, CLOSE_CODES, type ServerMessage } from './protocol.js';
+import { verifyToken } from './token.js';
+
+export interface SocketServerOptions {
+  hub: Hub;
+  key: Uint8Array;
+  limits: ServerLimits;
+  /** How often the server pings; a connection that has not answered by the next ping is dropped. */
+  heartbeatMs: number;
+  /** How long a connection may take to send its `auth` message. */
+  authTimeoutMs: number;
+  /**
+   * How long a participant whose last connection watching a call dropped may take to come back
+   * before they leave the call (reason `dropped`), with their stage status. 0 leaves at once.
+   */
+  dropGraceMs: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface SocketServer {
+  /** Hands an HTTP upgrade request on the WebSocket path to the server. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Open, authenticated connections. */
+  connections(): readonly Connection[];
+  /** Drops connections abruptly (no close handshake), as a network failure would. */
+  dropConnections(filter?: (connection: Connection) => boolean): number;
+  close(): Promise<void>;
+}
+
+export interface Connection {
+  readonly user: User;
+  /** The calls this connection watches, by cid. */
+  readonly calls: ReadonlySet<string>;
+}
+
+interface Live extends Connection, Subscriber {
+  socket: WebSocket;
+  calls: Set<string>;
+  alive: boolean;
+}
+
+/** One WebSocket per client: authenticated by its first message, then a stream of events per call it watches. */
+export function createSocketServer(options: SocketServerOptions): SocketServer {
+  const { hub, key, limits } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const live = new Set<Live>();
+  const byUser = new Map<string, Set<Live>>();
+  const dropTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let closed = false;
+
+  const send = (socket: WebSocket, message: ServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const connection of live) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      send(connection.socket, { type: 'ping', now: hub.clock.now() });
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref?.();
+
+  // A manual clock that jumps tells every client, so countdowns follow at once.
+  const stopClockWatch = hub.clock.subscribe?.(() => {
+    for (const connection of live) send(connection.socket, { type: 'time', now: hub.clock.now() });
+  });
+
+  wss.on('connection', (socket: WebSocket) => {
+    let connection: Live | null = null;
+    const authTimer = setTimeout(() => socket.close(CLOSE_CODES.unauthenticated, 'no auth message'), options.authTimeoutMs);
+    socket.on('error', () => socket.terminate());
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      if (connection) forget(connection);
+    });
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (connection) connection.alive = true;
+      let message: v.InferOutput<typeof clientMessageSchema>;
+      try {
+        message = parseMessage(data, isBinary);
+      } catch (error) {
+        send(socket, { type: 'error', error: toError(error).toJSON() });
+        return;
+      }
+      if (!connection) {
+        if (message.type !== 'auth') {
+          socket.close(CLOSE_CODES.unauthenticated, 'the first message must be auth');
+          return;
+        }
+        clearTimeout(authTimer);
+        verifyToken(key, message.token).then(
+          (user) => {
+            if (socket.readyState !== socket.OPEN) return;
+            const mine = byUser.get(user.id);
+            if (mine && mine.size >= limits.connectionsPerUser) {
+              send(socket, { type: 'error', error: tooManyConnections(limits.connectionsPerUser).toJSON() });
+              socket.close(CLOSE_CODES.tooManyConnections, 'too many connections');
+              return;
+            }
+            connection = admit(socket, user);
+          },
+          (error: unknown) => {
+            send(socket, { type: 'error', error: toError(error).toJSON() });
+            socket.close(CLOSE_CODES.unauthenticated, 'invalid token');
+          },
+        );
+        return;
+      }
+      handle(connection, message);
+    });
+  });
+
+  function admit(socket: WebSocket, user: User): Live {
+    const connection: Live = {
+      socket,
+      user,
+      calls: new Set(),
+      alive: true,
+      deliver(cid: string, seq: number, events: CallEvent[]) {
+        send(socket, { type: 'events', cid, seq, events });
+      },
+    };
+    live.add(connection);
+    let mine = byUser.get(user.id);
+    if (!mine) byUser.set(user.id, (mine = new Set()));
+    mine.add(connection);
+    send(socket, { type: 'ready', user, now: hub.clock.now(), heartbeat_ms: options.heartbeatMs });
+    return connection;
+  }
+
+  function handle(connection: Live, message: v.InferOutput<typeof clientMessageSchema>): void {
+    switch (message.type) {
+      case 'auth':
+        send(connection.socket, { type: 'error', error: new StageKitError('INVALID_STATE', 'already authenticated').toJSON() });
+        return;
+      case 'pong':
+        return;
+      case 'subscribe': {
+        const cid = callId(message.call_type, message.call_id);
+        connection.calls.add(cid);
+        cancelDrop(connection.user.id, cid);
+        hub.subscribe(connection, message.call_type, message.call_id, message.since).then(
+          () => {
+            // The connection may have closed while the subscription waited its turn.
+            if (!live.has(connection)) hub.unsubscribe(connection, cid);
+          },
+          (error: unknown) => {
+          connection.calls.delete(cid);
+          hub.unsubscribe(connection, cid);
+            send(connection.socket, { type: 'error', cid, error: toError(error).toJSON() });
+          },
+        );
+        return;
+      }
+      case 'unsubscribe': {
+        const cid = callId(message.call_type, message.call_id);
+        connection.calls.delete(cid);
+        hub.unsubscribe(connection, cid);
+        return;
+      }
+    }
+  }
+
+  function forget(connection: Live): void {
+    live.delete(connection);
+    const mine = byUser.get(connection.user.id);
+    mine?.delete(connection);
+    if (mine?.size === 0) byUser.delete(connection.user.id);
+    for (const cid of connection.calls) {
+      hub.unsubscribe(connection, cid);
+      if (!closed && !watching(connection.user.id, cid)) scheduleDrop(connection.user, cid);
+    }
+  }
+
+  function watching(userId: string, cid: string): boolean {
+    for (const other of byUser.get(userId) ?? []) if (other.calls.has(cid)) return true;
+    return false;
+  }
+
+  function scheduleDrop(user: User, cid: string): void {
+    const timerKey = `${user.id}\n${cid}`;
+    clearTimeout(dropTimers.get(timerKey));
+    const leave = () => {
+      dropTimers.delete(timerKey);
+      if (closed || watching(user.id, cid)) return;
+      const at = cid.indexOf(':');
+      const [type, id] = [cid.slice(0, at), cid.slice(at + 1)];
+      if (!hub.inspect(type, id)?.participants[user.id]) return;
+      hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }).catch((error: unknown) => options.onError?.(error));
+    };
+    if (options.dropGraceMs <= 0) leave();
+    else {
+      const timer = setTimeout(leave, options.dropGraceMs);
+      timer.unref?.();
+      dropTimers.set(timerKey, timer);
+    }
+  }
+
+  function cancelDrop(userId: string, cid: string): void {
+    const timerKey = `${userId}\n${cid}`;
+    clearTimeout(dropTimers.get(timerKey));
+    dropTimers.delete(timerKey);
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    connections: () => [...live],
+    dropConnections(filter = () => true) {
+      let dropped = 0;
+      for (const connection of live) {
+        if (!filter(connection)) continue;
+        connection.socket.terminate();
+        dropped += 1;
+      }
+      return dropped;
+    },
+    async close() {
+      closed = true;
+      clearInterval(heartbeat);
+      stopClockWatch?.();
+      for (const timer of dropTimers.values()) clearTimeout(timer);
+      dropTimers.clear();
+      for (const socket of wss.clients) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const socket of wss.clients) socket.terminate();
+    },
+  };
+}
+
+function parseMessage(data: RawData, isBinary: boolean) {
+  if (isBinary) throw new StageKitError('INVALID_INPUT', 'messages must be JSON text', { fields: [{ path: 'message', message: 'must be text' }] });
+  let json: unknown;
+  try {
+    json = JSON.parse(String(data));
+  } catch {
+    throw new StageKitError('INVALID_INPUT', 'the message is not valid JSON', { fields: [{ path: 'message', message: 'is not valid JSON' }] });
+  }
+  const result = v.safeParse(clientMessageSchema, json);
+  if (result.success) return result.output;
+  const fields = result.issues.map((issue) => ({
+    path: ['message', v.getDotPath(issue)].filter(Boolean).join('.'),
+    message: issue.expected === 'never' ? 'is not a known field' : issue.message,
+  }));
+  throw new StageKitError('INVALID_INPUT', `invalid message: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, { fields });
+}
+
+function toError(error: unknown): StageKitError {
+  return error instanceof StageKitError ? error : new StageKitError('INVALID_STATE', 'the server could not handle this message');
+}
+
+function tooManyConnections(limit: number): StageKitError {
+  return new StageKitError('RATE_LIMITED', `a user may hold at most ${limit} open connections`);
+}
