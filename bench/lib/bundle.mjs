@@ -11,13 +11,13 @@ export const out = resolve(root, 'bench/.out');
 /** Bundles a TS module for Node (dependencies stay external and load from node_modules) and imports it. */
 export async function importTs(entry, name) {
   const outDir = resolve(out, 'node', name);
+  // vite's build sets NODE_ENV=production for the whole process; the module runs under the caller's.
+  const nodeEnv = process.env.NODE_ENV;
   await build({
     configFile: false,
     root,
     logLevel: 'warn',
     plugins: [react()],
-    // Production React has no Profiler timings; development React is what the render bench reads.
-    define: {},
     build: {
       ssr: entry,
       outDir,
@@ -27,5 +27,7 @@ export async function importTs(entry, name) {
       rolldownOptions: { output: { format: 'es', entryFileNames: `${name}.mjs` } },
     },
   });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
   return import(pathToFileURL(resolve(outDir, `${name}.mjs`)).href);
 }
