@@ -12,6 +12,7 @@ const entries = Object.fromEntries(
     react: 'src/components/index.ts',
     remote: 'src/remote/index.ts',
     server: 'src/server/index.ts',
+    'server-cli': 'src/server/cli.ts',
   })
     .filter(([, path]) => existsSync(resolve(root, path)))
     .map(([name, path]) => [name, resolve(root, path)]),

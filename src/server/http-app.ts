@@ -7,7 +7,7 @@ import type { Hub } from './hub.js';
 import { HTTP_STATUS } from './http-status.js';
 import type { ServerLimits } from './limits.js';
 import { createRateLimiter } from './rate-limiter.js';
-import { verifyToken } from './token.js';
+import { createToken, verifyToken } from './token.js';
 
 export interface HttpAppOptions {
   hub: Hub;
@@ -15,6 +15,9 @@ export interface HttpAppOptions {
   limits: ServerLimits;
   /** Allowed origins for browsers; `*` by default, since requests carry a token, not cookies. */
   corsOrigin?: string | string[];
+  /** Serve `GET /dev/token` (see the server's `devTokens` option); needs `secret`. */
+  devTokens?: boolean;
+  secret?: string;
   /** Called with any error that is not a StageKitError (answered 500). */
   onError?: (error: unknown) => void;
 }
@@ -61,7 +64,7 @@ const CALL_ACTIONS: Record<string, CommandFromBody> = {
   'stage/kick': withUserIds('stage.kick'),
 };
 
-/** Stage commands answer with their result only; the others also carry the caller's view. */
+/** Stage requests and their cancellations reach every manager, so each user's rate is limited. */
 const RATE_LIMITED_ACTIONS = new Set(['stage/request', 'stage/cancel']);
 
 /** The REST API: the reference paths under `/video`, also under `/api/v2/video` as in its examples. */
@@ -145,6 +148,13 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   );
   // The server's time, for clients correcting their countdowns: `now` in ms since the epoch.
   app.get('/time', (c) => c.json({ now: hub.clock.now() }));
+  if (options.devTokens && options.secret) {
+    const secret = options.secret;
+    app.get('/dev/token', async (c) => {
+      const { user_id, role, name } = c.req.query();
+      return c.json({ token: await createToken(secret, { user_id: user_id ?? '', ...(role && { role }), ...(name && { name }) }) });
+    });
+  }
   app.route('/', api);
   app.route('/api/v2', api);
 

@@ -33,6 +33,11 @@ export interface StageKitServerOptions {
   /** The WebSocket path (default `/video/connect`; `/api/v2/video/connect` works too). */
   socketPath?: string;
   corsOrigin?: string | string[];
+  /**
+   * Serves `GET /dev/token?user_id=&role=&name=`, minting a token for anyone who asks. For demos
+   * on one machine only: it hands out every identity, admin included.
+   */
+  devTokens?: boolean;
   /** Errors the server did not expect (answered 500); logged to the console by default. */
   onError?: (error: unknown) => void;
 }
@@ -70,7 +75,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     callTypes[name] = applyCallTypePatch(callTypes[name] ?? ({ name, settings: DEFAULT_SETTINGS, grants: {} } satisfies CallType), patch);
   }
   const hub = createHub({ storage: options.storage ?? createMemoryStorage(), clock, callTypes });
-  const app = createHttpApp({ hub, key, limits, onError, ...(options.corsOrigin !== undefined && { corsOrigin: options.corsOrigin }) });
+  const app = createHttpApp({ hub, key, limits, onError, devTokens: options.devTokens ?? false, secret: options.secret, ...(options.corsOrigin !== undefined && { corsOrigin: options.corsOrigin }) });
   const sockets = createSocketServer({
     hub,
     key,

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createStageKitServer } from './stagekit-server.js';
+import { createToken } from './token.js';
+
+const USAGE = `Usage:
+  stagekit-server [--port 8787] [--host 127.0.0.1] [--dev-tokens]
+      Runs the reference server with in-memory storage.
+  stagekit-server token <user_id> [--role <role>] [--name <name>] [--expires-in <span>]
+      Prints a token for a user, signed with the same secret.
+
+The secret comes from STAGEKIT_SECRET (16 characters or more). Without it the server makes one up
+for this run and tokens from an earlier run stop working.
+--dev-tokens serves GET /dev/token?user_id=..&role=.. to anyone: for demos on your own machine only.`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'dev-tokens': { type: 'boolean', default: false },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'expires-in': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const envSecret = process.env.STAGEKIT_SECRET;
+  if (positionals[0] === 'token') {
+    const userId = positionals[1];
+    if (!userId || !envSecret) throw new Error(`token needs a user id and STAGEKIT_SECRET\n\n${USAGE}`);
+    const token = await createToken(
+      envSecret,
+      { user_id: userId, ...(values.role && { role: values.role }), ...(values.name && { name: values.name }) },
+      values['expires-in'] ? { expiresIn: values['expires-in'] } : {},
+    );
+    console.log(token);
+    return;
+  }
+  if (positionals.length > 0) throw new Error(`unknown command '${positionals[0]}'\n\n${USAGE}`);
+  const secret = envSecret ?? randomBytes(32).toString('base64url');
+  if (!envSecret) console.warn('stagekit-server: STAGEKIT_SECRET is not set; using a secret made up for this run');
+  const server = createStageKitServer({ secret, devTokens: values['dev-tokens'] });
+  const { url } = await server.listen({ port: Number(values.port), host: values.host });
+  console.log(`stagekit-server listening on ${url} (WebSocket ${url.replace(/^http/, 'ws')}/video/connect)`);
+  if (values['dev-tokens']) console.log(`dev tokens: ${url}/dev/token?user_id=alice&role=admin`);
+  const stop = () => {
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
