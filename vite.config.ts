@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
@@ -85,6 +87,34 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['test/setup-dom.ts'],
           server: { deps: { inline: ['zustand', '@tanstack/react-query', '@testing-library/user-event'] } },
+        },
+      },
+      {
+        extends: true,
+        // Every story as a test in headless Chromium: it renders, its play function passes, and
+        // axe finds no violation. Debian's Chromium, since Playwright's own cannot be downloaded.
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: '/usr/bin/chromium',
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

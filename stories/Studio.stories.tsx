@@ -1,0 +1,142 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { ScenarioParameters } from '../.storybook/scenario.js';
+import { Studio } from './Studio.js';
+
+const meta = {
+  title: 'Studio',
+  component: Studio,
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        component: [
+          'Hana hosts; Ana and Ben watch. Each panel is its own client on one in-memory backend, so what one does',
+          'the others see. The clock stands still until you move it.',
+          '',
+          'Walk the whole flow: schedule the show, watch the countdown, move the clock until the doors open, join',
+          'as Ana and Ben, go live, request the stage, accept Ana and deny Ben, join the stage as Ana, remove her,',
+          'stop live (everyone but the host returns to the waiting room), and end the call.',
+        ].join('\n'),
+      },
+    },
+    stagekit: {
+      users: [
+        { id: 'hana', name: 'Hana', member: 'host' },
+        { id: 'ana', name: 'Ana' },
+        { id: 'ben', name: 'Ben' },
+      ],
+      create: false,
+    } satisfies ScenarioParameters,
+  },
+} satisfies Meta<typeof Studio>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Flow: Story = {
+  name: 'Studio',
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const host = within(canvas.getByRole('region', { name: 'Host: Hana' }));
+    const ana = within(canvas.getByRole('region', { name: 'Viewer: Ana' }));
+    const ben = within(canvas.getByRole('region', { name: 'Viewer: Ben' }));
+    const clock = within(canvas.getByRole('group', { name: 'Clock' }));
+    const badge = (panel: typeof host) => panel.getByText(/^(Backstage|Live|Ended)$/, { selector: '.stagekit-live-badge' });
+    const status = (panel: typeof host) => panel.getByText(/./, { selector: '.stagekit-stage-status-badge' });
+    const timer = (panel: typeof host, text: string) => waitFor(() => expect(panel.getByRole('timer')).toHaveTextContent(text));
+
+    await step('Hana schedules the show; Ana and Ben wait for the doors', async () => {
+      await expect(ana.getByText('Nothing scheduled yet.')).toBeVisible();
+      await userEvent.click(host.getByRole('button', { name: 'Schedule the show' }));
+      await host.findByRole('button', { name: 'Go live' });
+      await expect(badge(host)).toHaveTextContent('Backstage');
+      await timer(host, 'Doors open in 3:00');
+      await expect(await ana.findByRole('region', { name: "Ana's waiting room" })).toBeVisible();
+      await timer(ana, 'Doors open in 3:00');
+      await timer(ben, 'Doors open in 3:00');
+      await expect(ana.queryByRole('button', { name: 'Join' })).toBeNull();
+    });
+
+    await step('The countdown follows the clock until the doors open', async () => {
+      await userEvent.click(clock.getByRole('button', { name: '+1 min' }));
+      await timer(ana, 'Doors open in 2:00');
+      await userEvent.click(clock.getByRole('button', { name: '+10 s' }));
+      await timer(ben, 'Doors open in 1:50');
+      await userEvent.click(clock.getByRole('button', { name: '+1 min' }));
+      await timer(ana, 'Doors open in 0:50');
+      for (let i = 0; i < 5; i++) await userEvent.click(clock.getByRole('button', { name: '+10 s' }));
+      await timer(ana, 'Starts in 2:00');
+      await timer(host, 'Starts in 2:00');
+    });
+
+    await step('Ana and Ben join ahead of the start', async () => {
+      await userEvent.click(ana.getByRole('button', { name: 'Join' }));
+      await userEvent.click(ben.getByRole('button', { name: 'Join' }));
+      await ana.findByRole('button', { name: 'Leave' });
+      await ben.findByRole('button', { name: 'Leave' });
+    });
+
+    await step('Hana goes live', async () => {
+      await userEvent.click(host.getByRole('button', { name: 'Go live' }));
+      await host.findByRole('button', { name: 'Stop live' });
+      for (const panel of [host, ana, ben]) await waitFor(() => expect(badge(panel)).toHaveTextContent('Live'));
+      await timer(ana, 'Live');
+    });
+
+    await step('Ana and Ben ask for the stage; Hana accepts Ana and denies Ben', async () => {
+      await userEvent.click(ana.getByRole('button', { name: 'Request to join stage' }));
+      await userEvent.click(ben.getByRole('button', { name: 'Request to join stage' }));
+      await host.findByText('2 pending');
+      await expect(status(ana)).toHaveTextContent('Requested');
+      await userEvent.click(host.getByRole('button', { name: 'Accept Ana' }));
+      await userEvent.click(await host.findByRole('button', { name: 'Deny Ben' }));
+      await host.findByText('No one is asking to join the stage.');
+      await waitFor(() => expect(status(ana)).toHaveTextContent('Invited to stage'));
+      await waitFor(() => expect(status(ben)).toHaveTextContent('Off stage'));
+      await expect(ben.getByRole('button', { name: 'Request to join stage' })).toBeEnabled();
+    });
+
+    await step('Ana steps on stage', async () => {
+      await userEvent.click(ana.getByRole('button', { name: 'Join stage' }));
+      await ana.findByRole('button', { name: 'Leave stage' });
+      await expect(status(ana)).toHaveTextContent('On stage');
+      const onStage = within(host.getByRole('region', { name: 'On stage' }));
+      await expect(await onStage.findByText('Ana')).toBeVisible();
+    });
+
+    await step('Hana removes Ana from the stage', async () => {
+      await userEvent.click(host.getByRole('button', { name: 'Remove Ana from stage' }));
+      await waitFor(() => expect(status(ana)).toHaveTextContent('Off stage'));
+      await ana.findByRole('button', { name: 'Request to join stage' });
+      await expect(within(host.getByRole('region', { name: 'On stage' })).queryByRole('listitem')).toBeNull();
+    });
+
+    await step('Hana stops live, after confirming; the viewers return to the waiting room', async () => {
+      await userEvent.click(host.getByRole('button', { name: 'Stop live' }));
+      const confirm = host.getByRole('group', { name: 'Stop the livestream? Viewers will be removed.' });
+      await userEvent.click(within(confirm).getByRole('button', { name: 'Stop live' }));
+      await host.findByRole('button', { name: 'Go live' });
+      await expect(badge(host)).toHaveTextContent('Backstage');
+      await expect(await ana.findByRole('region', { name: "Ana's waiting room" })).toBeVisible();
+      await expect(await ben.findByRole('region', { name: "Ben's waiting room" })).toBeVisible();
+      await timer(ana, 'Starts in 2:00');
+      await expect(badge(ana)).toHaveTextContent('Backstage');
+    });
+
+    await step('Past the start, the viewers wait for the host', async () => {
+      await userEvent.click(clock.getByRole('button', { name: '+5 min' }));
+      await timer(ben, 'Waiting for the host to go live');
+    });
+
+    await step('Hana ends the call', async () => {
+      await userEvent.click(host.getByRole('button', { name: 'End call' }));
+      for (const panel of [host, ana, ben]) await waitFor(() => expect(badge(panel)).toHaveTextContent('Ended'));
+      await timer(ana, 'Ended');
+      await timer(ben, 'Ended');
+      await expect(host.getByRole('button', { name: 'End call' })).toBeDisabled();
+      await expect(host.queryByRole('button', { name: 'Go live' })).toBeDisabled();
+    });
+  },
+};
