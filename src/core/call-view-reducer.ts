@@ -18,7 +18,11 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
   };
   let removedRequests: Set<string> | null = null;
   let addedRequests: StageRequest[] = [];
+  // The ids in `next.stage_requests`, built on the first drop: a scan per dropped id would make
+  // Accept all on n requests O(n²).
+  let pendingIds: Set<string> | null = null;
   const flushRequests = () => {
+    pendingIds = null;
     if (!removedRequests && addedRequests.length === 0) return;
     const gone = removedRequests;
     const kept = gone ? next!.stage_requests.filter((r) => !gone.has(r.user_id)) : next!.stage_requests;
@@ -27,7 +31,8 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
     addedRequests = [];
   };
   const dropRequest = (userId: string) => {
-    if (!next!.stage_requests.some((r) => r.user_id === userId) && !addedRequests.some((r) => r.user_id === userId)) return;
+    pendingIds ??= new Set(next!.stage_requests.map((r) => r.user_id));
+    if (!pendingIds.has(userId) && !addedRequests.some((r) => r.user_id === userId)) return;
     addedRequests = addedRequests.filter((r) => r.user_id !== userId);
     (removedRequests ??= new Set()).add(userId);
   };
