@@ -25,7 +25,7 @@ export interface HttpAppOptions {
 type Env = { Variables: { user: User } };
 
 /** The body of a call action: what the engine's command gets from it. */
-type CommandFromBody = (body: unknown) => Command;
+type CommandFromBody = (body: Record<string, unknown> | undefined) => Command;
 
 const noBody =
   (command: Command): CommandFromBody =>
@@ -42,7 +42,7 @@ const withInput =
 const withUserIds =
   (type: 'stage.grantAccess' | 'stage.denyAccess' | 'stage.kick'): CommandFromBody =>
   (body) => {
-    const { user_ids, ...rest } = expectObject(body);
+    const { user_ids, ...rest } = body ?? {};
     rejectUnknown(rest);
     return { type, user_ids: user_ids as string[] };
   };
@@ -186,22 +186,26 @@ function bearerToken(header: string | undefined): string | undefined {
   return (match?.[1] ?? header).trim() || undefined;
 }
 
-/** The JSON body, or undefined when there is none. */
-async function readBody(c: Context<Env>): Promise<unknown> {
+/**
+ * The JSON body, or undefined when there is none. Every body is a JSON object: other JSON (an
+ * array, above all, which a lenient object check would read as `{}`) is refused here.
+ */
+async function readBody(c: Context<Env>): Promise<Record<string, unknown> | undefined> {
   const text = await c.req.text();
   if (text.trim() === '') return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new StageKitError('INVALID_INPUT', `the request body is not valid JSON: ${detail}`, {
       fields: [{ path: 'body', message: 'is not valid JSON' }],
     });
   }
+  return expectObject(body);
 }
 
 function expectObject(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new StageKitError('INVALID_INPUT', 'invalid input: input must be a JSON object', {
       fields: [{ path: 'input', message: 'must be a JSON object' }],
@@ -218,6 +222,6 @@ function rejectUnknown(rest: Record<string, unknown>): void {
 }
 
 /** Actions without input take no body, or an empty object; anything else is named, not ignored. */
-function expectEmpty(body: unknown): void {
-  rejectUnknown(expectObject(body));
+function expectEmpty(body: Record<string, unknown> | undefined): void {
+  rejectUnknown(body ?? {});
 }
