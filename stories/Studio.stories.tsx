@@ -35,8 +35,16 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Flow: Story = {
+/** The playground: nothing happens until you act. Reload the story to start over. */
+export const Playground: Story = {
   name: 'Studio',
+};
+
+/**
+ * The same studio, walked through the whole flow by its play function, which checks what each
+ * panel shows at every step. Open the Interactions panel to replay it step by step.
+ */
+export const Walkthrough: Story = {
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
     const host = within(canvas.getByRole('region', { name: 'Host: Hana' }));
@@ -74,8 +82,8 @@ export const Flow: Story = {
     await step('Ana and Ben join ahead of the start', async () => {
       await userEvent.click(ana.getByRole('button', { name: 'Join' }));
       await userEvent.click(ben.getByRole('button', { name: 'Join' }));
-      await ana.findByRole('button', { name: 'Leave' });
-      await ben.findByRole('button', { name: 'Leave' });
+      await ana.findByRole('button', { name: 'Leave the call' });
+      await ben.findByRole('button', { name: 'Leave the call' });
     });
 
     await step('Hana goes live', async () => {

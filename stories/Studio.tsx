@@ -134,7 +134,7 @@ function ViewerControls({ name }: { name: string }) {
       </div>
       <BackstageGate aria-label={`${name}'s waiting room`}>
         <JoinAheadCountdown />
-        <JoinCallButton />
+        <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>
     </>
