@@ -12,7 +12,7 @@ export interface SocketServerOptions {
   hub: Hub;
   key: Uint8Array;
   limits: ServerLimits;
-  /** How often the server pings; a connection that has not answered by the next ping is dropped. */
+  /** How often the server pings; a connection silent for two intervals in a row is dropped. */
   heartbeatMs: number;
   /** How long a connection may take to send its `auth` message. */
   authTimeoutMs: number;
@@ -43,7 +43,10 @@ export interface Connection {
 interface Live extends Connection, Subscriber {
   socket: WebSocket;
   calls: Set<string>;
+  /** Whether anything arrived since the last ping. */
   alive: boolean;
+  /** Heartbeats in a row with nothing from the client. */
+  missed: number;
 }
 
 /** One WebSocket per client: authenticated by its first message, then a stream of events per call it watches. */
@@ -59,9 +62,11 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
 
+  // Two silent intervals in a row, not one, so a client that was merely slow once stays.
   const heartbeat = setInterval(() => {
     for (const connection of live) {
-      if (!connection.alive) {
+      if (connection.alive) connection.missed = 0;
+      else if ((connection.missed += 1) >= 2) {
         connection.socket.terminate();
         continue;
       }
@@ -127,6 +132,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       user,
       calls: new Set(),
       alive: true,
+      missed: 0,
       deliver(cid: string, seq: number, events: CallEvent[]) {
         send(socket, { type: 'events', cid, seq, events });
       },

@@ -24,7 +24,7 @@ export interface StageKitServerOptions {
   /** Call types to add, or changes to the built-in ones, by name. */
   callTypes?: Record<string, CallTypePatch>;
   limits?: Partial<ServerLimits>;
-  /** Heartbeat interval in ms (default 15 s); a client silent for a whole interval is dropped. */
+  /** Heartbeat interval in ms (default 15 s); a client silent for two intervals in a row is dropped. */
   heartbeatMs?: number;
   /** Time allowed for a new connection's `auth` message (default 10 s). */
   authTimeoutMs?: number;
