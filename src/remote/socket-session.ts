@@ -28,6 +28,8 @@ export interface SocketSession {
   close(): void;
 }
 
+const ignore = () => undefined;
+
 /**
  * One WebSocket that stays open: it authenticates with the token, answers heartbeats, notices a
  * silent server, and reconnects with exponential backoff and jitter until closed.
@@ -69,7 +71,9 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
   };
 
   const detach = (current: WebSocketLike) => {
-    current.onopen = current.onmessage = current.onclose = current.onerror = null;
+    current.onopen = current.onmessage = current.onclose = null;
+    // Not null: closing a socket still connecting reports an error, which must land somewhere.
+    current.onerror = ignore;
     if (socket === current) socket = null;
     clearTimeout(silenceTimer);
   };

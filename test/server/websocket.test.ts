@@ -26,11 +26,13 @@ async function rawSocket(token?: string): Promise<RawSocket> {
     socket.once('error', reject);
   });
   const raw = { socket, messages, closed, send: (message: unknown) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)) };
-  if (token) {
-    raw.send({ type: 'auth', token });
-    await vi.waitFor(() => expect(messages.map((m) => m.type)).toContain('ready'));
-  }
+  if (token) await authenticate(raw, token);
   return raw;
+}
+
+async function authenticate(raw: RawSocket, token: string): Promise<void> {
+  raw.send({ type: 'auth', token });
+  await vi.waitFor(() => expect(raw.messages.map((m) => m.type)).toContain('ready'));
 }
 
 it('drops a connection that stops answering heartbeats, and its user leaves the call and the stage', async () => {
@@ -135,7 +137,7 @@ it('answers bad messages and refused subscriptions with an error, and keeps the 
 it('tells every client when its clock jumps', async () => {
   test = await startServer();
   const bob = await test.client({ id: 'bob' });
-  const jumps = vi.fn();
+  const jumps = vi.fn<() => void>();
   bob.clock.subscribe(jumps);
   test.clock.advance(3_600_000);
   await vi.waitFor(() => expect(jumps).toHaveBeenCalled());
