@@ -95,7 +95,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       try {
         message = parseMessage(data, isBinary);
       } catch (error) {
-        send(socket, { type: 'error', error: toError(error).toJSON() });
+        send(socket, { type: 'error', error: toError(error, options.onError).toJSON() });
         return;
       }
       if (!connection) {
@@ -116,7 +116,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
             connection = admit(socket, user);
           },
           (error: unknown) => {
-            send(socket, { type: 'error', error: toError(error).toJSON() });
+            send(socket, { type: 'error', error: toError(error, options.onError).toJSON() });
             socket.close(CLOSE_CODES.unauthenticated, 'invalid token');
           },
         );
@@ -164,7 +164,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
           (error: unknown) => {
           connection.calls.delete(cid);
           hub.unsubscribe(connection, cid);
-            send(connection.socket, { type: 'error', cid, error: toError(error).toJSON() });
+            send(connection.socket, { type: 'error', cid, error: toError(error, options.onError).toJSON() });
           },
         );
         return;
@@ -263,8 +263,11 @@ function parseMessage(data: RawData, isBinary: boolean) {
   throw new StageKitError('INVALID_INPUT', `invalid message: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, { fields });
 }
 
-function toError(error: unknown): StageKitError {
-  return error instanceof StageKitError ? error : new StageKitError('INVALID_STATE', 'the server could not handle this message');
+/** The error to send for a refused message; anything but a StageKitError is a fault, and reported. */
+function toError(error: unknown, onError?: (error: unknown) => void): StageKitError {
+  if (error instanceof StageKitError) return error;
+  onError?.(error);
+  return new StageKitError('INVALID_STATE', 'the server could not handle this message');
 }
 
 function tooManyConnections(limit: number): StageKitError {
