@@ -29,7 +29,8 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const messages = useMessages(labels);
   const allowed = useHasCapability('manage-stage');
   const requests = useStageRequests();
-  const { grantAccess, denyAccess } = useStageActions();
+  // Accepting acts on requests only: a request another manager denied meanwhile stays denied.
+  const { acceptRequests, denyAccess } = useStageActions();
   const [scrollTop, setScrollTop] = useState(0);
   const headingId = useId();
   const errorId = useId();
@@ -51,12 +52,12 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
 
   const count = requests.length;
   const state: StageRequestListState = count === 0 ? 'empty' : 'pending';
-  const busy = grantAccess.isPending || denyAccess.isPending;
-  const error = grantAccess.error ?? denyAccess.error;
+  const busy = acceptRequests.isPending || denyAccess.isPending;
+  const error = acceptRequests.error ?? denyAccess.error;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  const decide = (action: typeof grantAccess, userIds: string[], index: number | null) => {
-    grantAccess.reset();
+  const decide = (action: typeof acceptRequests, userIds: string[], index: number | null) => {
+    acceptRequests.reset();
     denyAccess.reset();
     focusIndex.current = index;
     action.mutate(userIds);
@@ -80,7 +81,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
         <button
           type="button"
           disabled={count === 0 || busy}
-          onClick={() => decide(grantAccess, requests.map((r) => r.user_id), null)}
+          onClick={() => decide(acceptRequests, requests.map((r) => r.user_id), null)}
         >
           {messages.acceptAll}
         </button>
@@ -116,7 +117,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
                   style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
                 >
                   <span className="stagekit-request-name">{name}</span>
-                  <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(grantAccess, [request.user_id], index)}>
+                  <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(acceptRequests, [request.user_id], index)}>
                     {messages.accept}
                   </button>
                   <button type="button" aria-label={messages.denyUser(name)} onClick={() => decide(denyAccess, [request.user_id], index)}>

@@ -22,7 +22,11 @@ export interface CallStage {
   cancelRequestAccess(): Promise<{ status: StageStatus }>;
   join(): Promise<{ status: StageStatus }>;
   leave(): Promise<{ status: StageStatus }>;
-  grantAccess(userIds: string[]): Promise<BulkStageResult>;
+  /**
+   * Accepts requests, or invites users who did not ask. With `{ onlyRequested: true }` it accepts
+   * pending requests only, skipping anyone whose request was meanwhile decided or withdrawn.
+   */
+  grantAccess(userIds: string[], options?: { onlyRequested?: boolean }): Promise<BulkStageResult>;
   denyAccess(userIds: string[]): Promise<BulkStageResult>;
   kick(userIds: string[]): Promise<BulkStageResult>;
 }
@@ -95,7 +99,8 @@ export function createCall(options: {
       cancelRequestAccess: () => send({ type: 'stage.cancelRequestAccess' }),
       join: () => send({ type: 'stage.join' }),
       leave: () => send({ type: 'stage.leave' }),
-      grantAccess: (userIds) => send({ type: 'stage.grantAccess', user_ids: userIds }),
+      grantAccess: (userIds, options) =>
+        send({ type: 'stage.grantAccess', user_ids: userIds, ...(options?.onlyRequested && { only_requested: true }) }),
       denyAccess: (userIds) => send({ type: 'stage.denyAccess', user_ids: userIds }),
       kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
     },

@@ -15,6 +15,7 @@ import {
   stopLiveSchema,
   updateCallMembersSchema,
   updateCallSchema,
+  onlyRequestedSchema,
   userIdsSchema,
   userSchema,
   type CallCreateDataParsed,
@@ -60,7 +61,11 @@ export type Command =
   | { type: 'stopLive'; input?: StopLiveInput }
   | { type: 'endCall' }
   | { type: StageCommandType }
-  | { type: BulkStageCommandType; user_ids: string[] };
+  /**
+   * `only_requested` (grant only): accept pending requests and nothing else, so a grant racing
+   * another manager's deny is a clean skip instead of an invitation.
+   */
+  | { type: BulkStageCommandType; user_ids: string[]; only_requested?: boolean };
 
 export type CommandType = Command['type'];
 
@@ -194,7 +199,11 @@ function run(tx: Transaction, command: Command): unknown {
     case 'stage.grantAccess':
     case 'stage.denyAccess':
     case 'stage.kick':
-      return tx.bulk(command.type, parseInput(userIdsSchema, command.user_ids, 'user_ids'));
+      return tx.bulk(
+        command.type,
+        parseInput(userIdsSchema, command.user_ids, 'user_ids'),
+        parseInput(onlyRequestedSchema, command.only_requested, 'only_requested') ?? false,
+      );
     default:
       throw new StageKitError('INVALID_INPUT', `unknown command '${(command as { type: unknown }).type}'`, {
         fields: [{ path: 'command', message: 'is not a known command' }],
@@ -571,7 +580,7 @@ class Transaction {
     return next;
   }
 
-  bulk(type: BulkStageCommandType, userIds: string[]): BulkStageResult {
+  bulk(type: BulkStageCommandType, userIds: string[], onlyRequested: boolean): BulkStageResult {
     this.notEnded('managing the stage');
     this.require('manage-stage', 'managing the stage');
     const results: StageOutcome[] = [];
@@ -594,6 +603,7 @@ class Transaction {
       if (type === 'stage.grantAccess') {
         if (status === 'ACCEPTED_TO_JOIN_STAGE') skip('ALREADY_ACCEPTED');
         else if (status === 'ON_STAGE') skip('ALREADY_ON_STAGE');
+        else if (status === 'OFF_STAGE' && onlyRequested) skip('NO_PENDING_REQUEST');
         else next = 'ACCEPTED_TO_JOIN_STAGE';
       } else if (type === 'stage.denyAccess') {
         if (status === 'OFF_STAGE') skip('NO_PENDING_REQUEST');

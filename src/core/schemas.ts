@@ -94,6 +94,8 @@ export const userIdsSchema = v.pipe(
   v.maxLength(100_000, 'must name at most 100000 users'),
 );
 
+export const onlyRequestedSchema = flag;
+
 export const callTypePatchSchema = v.strictObject({
   settings: v.optional(settingsOverride),
   grants: v.optional(v.record(name, v.array(v.picklist(CAPABILITIES, 'must be a known capability')))),

@@ -13,6 +13,11 @@ export interface UseStageActionsResult {
   leave: CallMutation<void, { status: StageStatus }>;
   /** Managers: accept requests or invite, by user ids; one result per id. */
   grantAccess: CallMutation<string[], BulkStageResult>;
+  /**
+   * Managers: accept pending requests only. A request another manager decided meanwhile is
+   * skipped (`NO_PENDING_REQUEST`), so two managers never both decide one request.
+   */
+  acceptRequests: CallMutation<string[], BulkStageResult>;
   denyAccess: CallMutation<string[], BulkStageResult>;
   kick: CallMutation<string[], BulkStageResult>;
 }
@@ -27,6 +32,9 @@ export function useStageActions(): UseStageActionsResult {
     join: useCallMutation('useStageActions', 'stage.join', (call) => call.stage.join()),
     leave: useCallMutation('useStageActions', 'stage.leave', (call) => call.stage.leave()),
     grantAccess: useCallMutation('useStageActions', 'stage.grantAccess', (call, ids: string[]) => call.stage.grantAccess(ids)),
+    acceptRequests: useCallMutation('useStageActions', 'stage.acceptRequests', (call, ids: string[]) =>
+      call.stage.grantAccess(ids, { onlyRequested: true }),
+    ),
     denyAccess: useCallMutation('useStageActions', 'stage.denyAccess', (call, ids: string[]) => call.stage.denyAccess(ids)),
     kick: useCallMutation('useStageActions', 'stage.kick', (call, ids: string[]) => call.stage.kick(ids)),
   };

@@ -38,7 +38,10 @@ export function commandRequest(type: string, id: string, command: Command): Comm
     case 'stage.leave':
       return post('/stage/leave');
     case 'stage.grantAccess':
-      return post('/stage/grant', { user_ids: command.user_ids });
+      return post('/stage/grant', {
+        user_ids: command.user_ids,
+        ...(command.only_requested !== undefined && { only_requested: command.only_requested }),
+      });
     case 'stage.denyAccess':
       return post('/stage/deny', { user_ids: command.user_ids });
     case 'stage.kick':

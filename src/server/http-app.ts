@@ -42,9 +42,11 @@ const withInput =
 const withUserIds =
   (type: 'stage.grantAccess' | 'stage.denyAccess' | 'stage.kick'): CommandFromBody =>
   (body) => {
-    const { user_ids, ...rest } = body ?? {};
-    rejectUnknown(rest);
-    return { type, user_ids: user_ids as string[] };
+    const { user_ids, only_requested, ...rest } = body ?? {};
+    // Only a grant can be limited to pending requests; the engine checks the flag's type.
+    const grant = type === 'stage.grantAccess';
+    rejectUnknown(grant || only_requested === undefined ? rest : { ...rest, only_requested });
+    return { type, user_ids: user_ids as string[], ...(grant && only_requested !== undefined && { only_requested: only_requested as boolean }) };
   };
 
 /** `POST /video/call/{type}/{id}/{action}`: the reference paths, one engine command each. */

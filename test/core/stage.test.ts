@@ -1,4 +1,4 @@
-import { createManualClock, createMemoryBackend, StageKitError } from '../../src/core/index.js';
+import { createManualClock, createMemoryBackend, createWorld, execute, StageKitError } from '../../src/core/index.js';
 
 const START = '2030-01-01T00:00:00.000Z';
 
@@ -550,5 +550,51 @@ describe('leaving the call', () => {
     expect(backend.inspect('livestream', 'show')!.stage).toEqual({});
     await host.join();
     expect(backend.inspect('livestream', 'show')!.stage).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
+  });
+});
+
+describe('grant limited to pending requests', () => {
+  it('accepts a pending request, and skips a user whose request another manager denied', async () => {
+    const backend = createMemoryBackend({ clock: createManualClock('2030-01-01T00:00:00Z') });
+    const olga = backend.client({ user: { id: 'olga' } }).call('livestream', 'race');
+    const hana = backend.client({ user: { id: 'hana' } }).call('livestream', 'race');
+    const bob = backend.client({ user: { id: 'bob' } }).call('livestream', 'race');
+    const carl = backend.client({ user: { id: 'carl' } }).call('livestream', 'race');
+    await olga.getOrCreate({ data: { members: [{ user_id: 'hana', role: 'host' }] } });
+    await olga.join();
+    await hana.join();
+    await olga.goLive();
+    await bob.join();
+    await carl.join();
+    await bob.stage.requestAccess();
+    await carl.stage.requestAccess();
+    await hana.stage.denyAccess(['bob']);
+    const result = await olga.stage.grantAccess(['bob', 'carl'], { onlyRequested: true });
+    expect(result.results).toEqual([
+      { user_id: 'bob', applied: false, reason: 'NO_PENDING_REQUEST', status: 'OFF_STAGE' },
+      { user_id: 'carl', applied: true, status: 'ACCEPTED_TO_JOIN_STAGE' },
+    ]);
+    expect(backend.inspect('livestream', 'race')?.stage.bob).toBeUndefined();
+    // Without the limit, the same grant invites bob.
+    const invite = await olga.stage.grantAccess(['bob']);
+    expect(invite.applied).toBe(1);
+  });
+
+  it('rejects a flag that is not a boolean, naming it, and changes nothing', () => {
+    const world = createWorld();
+    const created = execute(world, { type: 'livestream', id: 'flag', actor: { id: 'olga' }, command: { type: 'join', input: { create: true } } }, 0);
+    let error: unknown;
+    try {
+      execute(
+        created.world,
+        { type: 'livestream', id: 'flag', actor: { id: 'olga' }, command: { type: 'stage.grantAccess', user_ids: ['olga'], only_requested: 'yes' as never } },
+        0,
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StageKitError);
+    expect((error as StageKitError).code).toBe('INVALID_INPUT');
+    expect((error as StageKitError).fields?.map((field) => field.path)).toEqual(['only_requested']);
   });
 });

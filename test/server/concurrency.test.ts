@@ -51,6 +51,43 @@ it('settles a grant and a deny sent at once the same way on every client', async
   expect(order.grantFirst + order.denyFirst).toBe(12);
 });
 
+it('takes exactly one decision when an accept of the request races a deny', async () => {
+  const clients = await Promise.all([{ id: 'olga' }, { id: 'hana' }, { id: 'bob' }].map((user) => test.client(user)));
+  const [olga, hana, bob] = clients.map((client) => client.call('livestream', 'accept-race'));
+  await olga!.getOrCreate({ data: { members: [{ user_id: 'hana', role: 'host' }] } });
+  await olga!.join();
+  await hana!.join();
+  await olga!.goLive();
+  await bob!.join();
+
+  const order = { acceptFirst: 0, denyFirst: 0 };
+  for (let round = 0; round < 12; round += 1) {
+    await bob!.stage.requestAccess();
+    await expectInSync(test, clients, 'livestream', 'accept-race');
+    const [accepter, denier] = round % 2 === 0 ? [olga!, hana!] : [hana!, olga!];
+    const [accept, deny] =
+      round % 3 === 0
+        ? await Promise.all([accepter.stage.grantAccess(['bob'], { onlyRequested: true }), denier.stage.denyAccess(['bob'])])
+        : await Promise.all([denier.stage.denyAccess(['bob']), accepter.stage.grantAccess(['bob'], { onlyRequested: true })]).then(
+            ([d, a]) => [a, d] as const,
+          );
+    // One of the two applied; the other found the request decided and skipped.
+    expect(accept.applied + deny.applied).toBe(1);
+    const expected = accept.applied ? 'ACCEPTED_TO_JOIN_STAGE' : undefined;
+    order[accept.applied ? 'acceptFirst' : 'denyFirst'] += 1;
+
+    await expectInSync(test, clients, 'livestream', 'accept-race');
+    expect(test.server.hub.inspect('livestream', 'accept-race')!.stage.bob).toBe(expected);
+    for (const call of [olga, hana]) {
+      expect(call!.getState().call!.stage.bob).toBe(expected);
+      expect(call!.getState().call!.stage_requests).toEqual([]);
+    }
+    expect(bob!.getState().call!.stage.bob).toBe(expected);
+    if (accept.applied) await bob!.stage.cancelRequestAccess();
+  }
+  expect(order.acceptFirst + order.denyFirst).toBe(12);
+});
+
 it('applies one of two simultaneous denials, and every client agrees', async () => {
   const clients = await Promise.all([{ id: 'olga' }, { id: 'hana' }, { id: 'bob' }].map((user) => test.client(user)));
   const [olga, hana, bob] = clients.map((client) => client.call('livestream', 'deny'));
