@@ -99,8 +99,8 @@ export function createCall(options: {
       cancelRequestAccess: () => send({ type: 'stage.cancelRequestAccess' }),
       join: () => send({ type: 'stage.join' }),
       leave: () => send({ type: 'stage.leave' }),
-      grantAccess: (userIds, options) =>
-        send({ type: 'stage.grantAccess', user_ids: userIds, ...(options?.onlyRequested && { only_requested: true }) }),
+      grantAccess: (userIds, grant) =>
+        send({ type: 'stage.grantAccess', user_ids: userIds, ...(grant?.onlyRequested && { only_requested: true }) }),
       denyAccess: (userIds) => send({ type: 'stage.denyAccess', user_ids: userIds }),
       kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
     },
