@@ -80,7 +80,7 @@ describe('StageRequestList', () => {
     await user.click(screen.getByRole('button', { name: 'Accept all' }));
     expect(await screen.findByText('No one is asking to join the stage.')).toBeTruthy();
     expect(grant).toHaveBeenCalledTimes(1);
-    expect(grant).toHaveBeenCalledWith(['v0', 'v1', 'v2', 'v3']);
+    expect(grant).toHaveBeenCalledWith(['v0', 'v1', 'v2', 'v3'], { onlyRequested: true });
     const stage = backend.inspect('livestream', 'show')!.stage;
     expect(['v0', 'v1', 'v2', 'v3'].map((id) => stage[id])).toEqual(Array(4).fill('ACCEPTED_TO_JOIN_STAGE'));
     expect(container.querySelector('.stagekit-stage-request-list')?.getAttribute('data-state')).toBe('empty');
