@@ -1,26 +1,346 @@
-// Server fan-out: 10,000 WebSocket viewers on 127.0.0.1; go_live to the last viewer's event (median,
-// p99); a join storm of 10,000 joins at go-live; server memory per idle viewer.
+// Server fan-out: WebSocket viewers on 127.0.0.1 watching one livestream, the reference server in
+// a process of its own. Go-live to each viewer's `call.live_started` (median, p99, the last one); a
+// join storm at go-live, at growing sizes; server memory per idle, subscribed viewer.
 //
-// Not measured yet. The reference server (src/server) has landed, but this bench is still to be
-// written, and it needs care: every join is broadcast to every connected viewer and the engine
-// copies the participant map on each join (see the engine bench), so a 10,000-join storm is
-// O(n²) messages and O(n²) copying, and the bench must bound and report that rather than hang.
-import { existsSync } from 'node:fs';
+// The viewers are raw `ws` sockets in this process, speaking the protocol of src/remote/protocol.ts
+// (auth, subscribe, pong) and nothing more: a full remote client per viewer would cost this process
+// more than the server, and its latency would be ours, not the server's. Figures only, no budgets.
+import { execFileSync, spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unmeasured } from '../lib/report.mjs';
+import { WebSocket } from 'ws';
+import { importTs, out } from '../lib/bundle.mjs';
+import { figure, unmeasured } from '../lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECTION = 'server';
-const reason = existsSync(resolve(here, '../../src/server/index.ts'))
-  ? 'the fan-out bench over src/server is not written yet'
-  : 'waits for the server (src/server/index.ts)';
+const TARGET = 10_000;
+const ROUNDS = 3;
+/** Sockets opened at once while a crowd connects; more only overflows the listen backlog. */
+const CONNECT_CONCURRENCY = 200;
+/** Joins in flight at once in a storm: a crowd of browsers, not one client with 10,000 requests queued. */
+const JOIN_CONCURRENCY = 100;
+const STORM_SIZES = [500, 1_000, 2_000, 5_000, 10_000];
+/** What the storms may take together; a size whose n² estimate does not fit is skipped, not waited for. */
+const STORM_BUDGET_MS = 150_000;
+const verbose = process.argv.includes('--verbose');
 
-for (const name of [
-  'server, 10k viewers: go_live to the last viewer, median',
-  'server, 10k viewers: go_live to the last viewer, p99',
-  'server: join storm, 10k joins at go-live',
-  'server: memory per idle viewer',
-]) {
-  unmeasured(SECTION, name, reason);
+const serve = await importTs(resolve(here, 'serve.ts'), 'server');
+const servePath = resolve(out, 'node', 'server', 'server.mjs');
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (text) => verbose && console.log(`    ${text}`);
+
+// Each viewer holds one socket here and one in the server; the server's shell raises its soft
+// limit to the hard one, this process keeps the limit it was given.
+const fdLimit = (flag) => {
+  const text = execFileSync('sh', ['-c', `ulimit ${flag}`], { encoding: 'utf8' }).trim();
+  return text === 'unlimited' ? Infinity : Number(text);
+};
+const ownFds = fdLimit('-n');
+const serverFds = fdLimit('-Hn');
+const FD_MARGIN = 300;
+const VIEWERS = Math.max(0, Math.min(TARGET, ownFds - FD_MARGIN - JOIN_CONCURRENCY, serverFds - FD_MARGIN));
+const fdNote = VIEWERS < TARGET ? `${fmt(VIEWERS)} viewers: the file-descriptor limit (ulimit -n ${ownFds}, hard ${serverFds}) holds no more` : null;
+console.log(`File descriptors: ${ownFds} here, up to ${serverFds} in the server process; ${fmt(VIEWERS)} viewers.`);
+
+const faults = [];
+
+/** The server in a child process, through a shell that raises its file-descriptor limit. */
+async function startServer() {
+  const child = spawn(
+    'sh',
+    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--max-old-space-size=8192', resolve(here, 'child.mjs'), servePath],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const pending = new Map();
+  let nextId = 0;
+  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const listening = new Promise((resolveUrl, reject) => {
+    child.on('message', (message) => {
+      if (message.type === 'listening') resolveUrl(message.url);
+      else if (message.type === 'fault') faults.push(message.error);
+      else pending.get(message.id)?.(message);
+    });
+    exited.then(({ code, signal }) => reject(new Error(`the server process exited (${code ?? signal})`)));
+  });
+  const url = await listening;
+  const ask = (type) =>
+    new Promise((r) => {
+      const id = (nextId += 1);
+      pending.set(id, r);
+      child.send({ id, type });
+    });
+  return {
+    url,
+    wsUrl: `${url.replace('http', 'ws')}/video/connect`,
+    memory: () => ask('memory'),
+    peakRss: async () => (await ask('peak')).peakRss,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+async function pool(count, limit, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+async function until(predicate, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (!predicate()) {
+    if (performance.now() > deadline) return false;
+    await sleep(2);
+  }
+  return true;
+}
+
+function occurrences(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count += 1;
+  return count;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
+
+async function request(url, token, method, path, body) {
+  const response = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text);
+}
+
+const tokens = [];
+async function tokensFor(count) {
+  while (tokens.length < count) tokens.push(await serve.createToken(serve.SECRET, { user_id: `viewer-${tokens.length}` }));
+  return tokens;
+}
+const hostToken = await serve.createToken(serve.SECRET, { user_id: 'host' });
+
+/**
+ * A crowd of raw sockets, each authenticated as its own user and subscribed to one call. Counts
+ * what each socket receives; the timestamp is taken first thing in the handler, so it includes any
+ * wait in this process's own queue (the figures' only client-side share).
+ */
+function crowd(wsUrl, callType, callIdentifier) {
+  const viewers = [];
+  const counts = { live: 0, liveDuplicates: 0, ended: 0, joinsComplete: 0, joinTarget: Infinity, errors: 0, unexpectedCloses: 0 };
+  const subscribe = JSON.stringify({ type: 'subscribe', call_type: callType, call_id: callIdentifier });
+  const pong = JSON.stringify({ type: 'pong' });
+  let closing = false;
+
+  function open(token) {
+    return new Promise((resolveOpen, reject) => {
+      const viewer = { socket: null, subscribed: false, liveAt: 0, joins: 0, lastJoinAt: 0 };
+      const socket = new WebSocket(wsUrl, { perMessageDeflate: false });
+      viewer.socket = socket;
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'auth', token })));
+      socket.on('error', (error) => reject(error));
+      socket.on('close', (code) => {
+        if (!closing) {
+          counts.unexpectedCloses += 1;
+          reject(new Error(`closed with ${code}`));
+        }
+      });
+      socket.on('message', (data) => {
+        const at = performance.now();
+        const text = data.toString();
+        if (text.startsWith('{"type":"events"')) {
+          if (!viewer.subscribed) {
+            viewer.subscribed = true;
+            viewers.push(viewer);
+            resolveOpen(viewer);
+            return;
+          }
+          if (text.includes('"call.live_started"')) {
+            if (viewer.liveAt === 0) {
+              viewer.liveAt = at;
+              counts.live += 1;
+            } else counts.liveDuplicates += 1;
+          }
+          if (text.includes('"call.live_ended"')) counts.ended += 1;
+          const joins = occurrences(text, '"call.participant_joined"');
+          if (joins > 0) {
+            viewer.joins += joins;
+            viewer.lastJoinAt = at;
+            if (viewer.joins === counts.joinTarget) counts.joinsComplete += 1;
+          }
+          return;
+        }
+        const message = JSON.parse(text);
+        if (message.type === 'ready') socket.send(subscribe);
+        else if (message.type === 'ping') socket.send(pong);
+        else if (message.type === 'error') {
+          counts.errors += 1;
+          reject(new Error(`${message.error.code}: ${message.error.message}`));
+        }
+      });
+    });
+  }
+
+  return {
+    viewers,
+    counts,
+    async connect(count) {
+      const all = await tokensFor(count);
+      const start = performance.now();
+      await pool(count, CONNECT_CONCURRENCY, (i) => open(all[i]));
+      return performance.now() - start;
+    },
+    close() {
+      closing = true;
+      for (const viewer of viewers) viewer.socket.terminate();
+    },
+  };
+}
+
+/** A livestream created and joined (in backstage) by its host; viewers watch it without joining. */
+async function openCall(server, id) {
+  await request(server.url, hostToken, 'POST', `/video/call/livestream/${id}`, {});
+  await request(server.url, hostToken, 'POST', `/video/call/livestream/${id}/join`, {});
+}
+
+// ---------------------------------------------------------------------------------------------
+console.log(`\nIdle viewers and go-live fan-out: ${fmt(VIEWERS)} viewers, each its own user, subscribed to one livestream`);
+{
+  const server = await startServer();
+  try {
+    await openCall(server, 'fanout');
+    const before = await server.memory();
+    if (!before.gc) console.log('    (no --expose-gc in the server process: memory figures include garbage)');
+    const viewers = crowd(server.wsUrl, 'livestream', 'fanout');
+    const connectMs = await viewers.connect(VIEWERS);
+    figure(SECTION, `server: connect + auth + subscribe, ${fmt(VIEWERS)} viewers`, connectMs / 1000, 's', {
+      note: `${fmt((VIEWERS / connectMs) * 1000)} viewers/s, ${CONNECT_CONCURRENCY} at a time`,
+    });
+    const after = await server.memory();
+    if (after.connections !== VIEWERS) throw new Error(`the server holds ${after.connections} connections, not ${VIEWERS}`);
+    const perViewer = (key) => (after.memory[key] - before.memory[key]) / VIEWERS / 1024;
+    figure(SECTION, 'server: memory per idle viewer (RSS)', perViewer('rss'), 'kB', {
+      note: `${fmt(before.memory.rss / 2 ** 20)} → ${fmt(after.memory.rss / 2 ** 20)} MB for ${fmt(VIEWERS)} viewers${fdNote ? `; ${fdNote}` : ''}`,
+    });
+    figure(SECTION, 'server: memory per idle viewer (JS heap)', perViewer('heapUsed'), 'kB', {
+      note: `heap ${fmt(before.memory.heapUsed / 2 ** 20)} → ${fmt(after.memory.heapUsed / 2 ** 20)} MB, after GC`,
+    });
+
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const viewer of viewers.viewers) viewer.liveAt = 0;
+      viewers.counts.live = 0;
+      viewers.counts.ended = 0;
+      const start = performance.now();
+      let answeredAt = 0;
+      const answered = request(server.url, hostToken, 'POST', '/video/call/livestream/fanout/go_live', {}).then(() => {
+        answeredAt = performance.now();
+      });
+      const complete = await until(() => viewers.counts.live === VIEWERS, 60_000);
+      await answered;
+      if (!complete) throw new Error(`only ${viewers.counts.live} of ${VIEWERS} viewers saw the call go live within 60 s`);
+      const latencies = viewers.viewers.map((v) => v.liveAt - start).sort((a, b) => a - b);
+      rounds.push({ median: percentile(latencies, 50), p99: percentile(latencies, 99), last: latencies.at(-1), answered: answeredAt - start });
+      log(`round ${round + 1}: median ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, last ${latencies.at(-1).toFixed(1)} ms`);
+      await request(server.url, hostToken, 'POST', '/video/call/livestream/fanout/stop_live', {});
+      if (!(await until(() => viewers.counts.ended === VIEWERS, 60_000))) throw new Error('not every viewer saw the call stop');
+      await sleep(300);
+    }
+    const spread = (key) => `${rounds.map((r) => r[key].toFixed(0)).join(', ')} ms over ${ROUNDS} go-lives`;
+    const n = `${fmt(VIEWERS / 1000)}k`;
+    figure(SECTION, `server, ${n} viewers: go_live to viewer's event, median`, median(rounds.map((r) => r.median)), 'ms', { note: spread('median') });
+    figure(SECTION, `server, ${n} viewers: go_live to viewer's event, p99`, median(rounds.map((r) => r.p99)), 'ms', { note: spread('p99') });
+    const last = median(rounds.map((r) => r.last));
+    figure(SECTION, `server, ${n} viewers: go_live to the last viewer`, last, 'ms', { note: spread('last') });
+    figure(SECTION, '… per viewer (time to the last / viewers)', (last / VIEWERS) * 1000, 'µs');
+    figure(SECTION, '… go_live answered to the host', median(rounds.map((r) => r.answered)), 'ms', {
+      note: 'the server publishes to every socket before it answers',
+    });
+    if (viewers.counts.liveDuplicates > 0) console.log(`    ${viewers.counts.liveDuplicates} duplicate call.live_started events`);
+    viewers.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+console.log(`\nJoin storm: every subscribed viewer joins at go-live (${JOIN_CONCURRENCY} requests in flight), and sees every join`);
+{
+  const stormStart = performance.now();
+  let previous = null;
+  for (const size of STORM_SIZES.filter((s) => s <= VIEWERS)) {
+    const label = `server: join storm, ${fmt(size)} joins at go-live`;
+    const left = STORM_BUDGET_MS - (performance.now() - stormStart);
+    if (previous) {
+      const estimate = previous.allSeenMs * (size / previous.size) ** 2;
+      if (estimate > left) {
+        unmeasured(SECTION, label, `skipped: ~${fmt(estimate / 1000)} s by n² from ${fmt(previous.size)}, over the ${fmt(STORM_BUDGET_MS / 1000)} s the storms may take`);
+        continue;
+      }
+    }
+    const server = await startServer();
+    const viewers = crowd(server.wsUrl, 'livestream', 'storm');
+    try {
+      await openCall(server, 'storm');
+      await viewers.connect(size);
+      viewers.counts.joinTarget = size;
+      await request(server.url, hostToken, 'POST', '/video/call/livestream/storm/go_live', {});
+      await server.peakRss();
+      const start = performance.now();
+      let answered = 0;
+      let refused = 0;
+      let lastAnsweredAt = 0;
+      const joins = pool(size, JOIN_CONCURRENCY, async (i) => {
+        try {
+          await request(server.url, tokens[i], 'POST', '/video/call/livestream/storm/join', {});
+          answered += 1;
+        } catch (error) {
+          refused += 1;
+          if (refused === 1) console.log(`    a join was refused: ${error.message}`);
+        }
+        lastAnsweredAt = performance.now();
+      });
+      const timeout = Math.max(10_000, left);
+      const done = await until(() => viewers.counts.joinsComplete === size || answered + refused === size && refused > 0, timeout);
+      if (!done) {
+        const seen = viewers.viewers.reduce((sum, v) => sum + v.joins, 0);
+        unmeasured(SECTION, label, `unfinished after ${fmt(timeout / 1000)} s: ${fmt(answered)} joins answered, ${fmt(seen)} of ${fmt(size * size)} join events delivered`);
+        break;
+      }
+      await joins;
+      if (refused > 0) throw new Error(`${refused} of ${size} joins were refused`);
+      const allSeenMs = Math.max(...viewers.viewers.map((v) => v.lastJoinAt)) - start;
+      const answeredMs = lastAnsweredAt - start;
+      const extra = viewers.viewers.filter((v) => v.joins !== size).length;
+      const peak = await server.peakRss();
+      // What stays once the sockets have drained: the call and the events kept for resuming clients.
+      const settled = await server.memory();
+      const scaling = previous ? `; ×${(allSeenMs / previous.allSeenMs).toFixed(1)} the time for ×${(size / previous.size).toFixed(1)} the joins` : '';
+      figure(SECTION, label, allSeenMs / 1000, 's', {
+        note: `until the last viewer saw the last join; ${fmt(size * size)} join events delivered${scaling}; server RSS peak ${fmt(peak / 2 ** 20)} MB, heap after GC ${fmt(settled.memory.heapUsed / 2 ** 20)} MB`,
+      });
+      figure(SECTION, `… ${fmt(size)} joins answered`, answeredMs / 1000, 's', { note: `${fmt((size / answeredMs) * 1000)} joins/s` });
+      figure(SECTION, `… per join event delivered (time / ${fmt(size)}²)`, (allSeenMs / (size * size)) * 1000, 'µs');
+      if (extra > 0) console.log(`    ${extra} viewers saw other than ${size} joins`);
+      previous = { size, allSeenMs };
+    } finally {
+      viewers.close();
+      await server.stop();
+    }
+  }
+}
+
+if (faults.length > 0) {
+  console.log(`\nThe server reported ${faults.length} unexpected error(s); the first:\n${faults[0]}`);
+  process.exitCode = 1;
 }

@@ -1,0 +1,6 @@
+// The server process of the fan-out bench: loads the bundled `serve.ts` (its path is the argument)
+// and starts it. Started by `server.mjs` through a shell that raises the file-descriptor limit.
+import { pathToFileURL } from 'node:url';
+
+const serve = await import(pathToFileURL(process.argv[2]).href);
+await serve.main();
