@@ -7,6 +7,7 @@ import { callId, createWorld, execute, updateCallType, type Command } from './en
 import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
+import { capabilitiesOf } from './access.js';
 import { projectEvents, viewOf } from './projection.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -45,11 +46,53 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   let world = createWorld(types);
   const watchers = new Map<string, Set<Watcher>>();
 
+  // Deliveries run in order through one queue: an action started by a store listener while a
+  // batch is being handed out waits its turn, so every watcher sees every batch in sequence.
+  const deliveries: (() => void)[] = [];
+  let delivering = false;
+  function deliver(...batch: (() => void)[]) {
+    // A whole batch joins the queue before any of it runs, so no watcher's handling can cut in.
+    deliveries.push(...batch);
+    if (delivering) return;
+    delivering = true;
+    try {
+      while (deliveries.length > 0) {
+        try {
+          deliveries.shift()!();
+        } catch (error) {
+          // A listener's error must not cost the other watchers their events; it is reported
+          // asynchronously, as an unhandled rejection, instead.
+          void Promise.reject(error);
+        }
+      }
+    } finally {
+      delivering = false;
+    }
+  }
+
   function publish(cid: string, before: CallRecord | null, after: CallRecord, beforeType: CallType, events: CallEvent[]) {
     const afterType = world.callTypes[after.type]!;
-    for (const watcher of watchers.get(cid) ?? []) {
-      watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user));
-    }
+    const batch = [...(watchers.get(cid) ?? [])].map(
+      (watcher) => () => watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user)),
+    );
+    deliver(...batch);
+  }
+
+  function watch(watcher: Watcher, cid: string, call: CallRecord, callType: CallType) {
+    let set = watchers.get(cid);
+    if (!set) watchers.set(cid, (set = new Set()));
+    if (set.has(watcher)) return;
+    // Only users who may read the call watch it: a refused `get` must not leak it through another action.
+    if (!capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
+    set.add(watcher);
+    const snapshot: CallEvent = {
+      type: 'call.state',
+      call: viewOf(call, callType, watcher.user),
+      cid,
+      seq: call.seq,
+      created_at: new Date(clock.now()).toISOString(),
+    };
+    deliver(() => watcher.handle.receive([snapshot]));
   }
 
   function dispatch(watcher: Watcher, type: string, id: string, command: Command): unknown {
@@ -57,20 +100,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const outcome = execute(world, { type, id, actor: watcher.user, command }, clock.now());
     world = outcome.world;
     const cid = callId(type, id);
-    if (outcome.after && callType) publish(cid, outcome.before, outcome.after, callType, outcome.events);
-    let set = watchers.get(cid);
-    if (!set) watchers.set(cid, (set = new Set()));
-    if (!set.has(watcher) && outcome.after) {
-      set.add(watcher);
-      const after = outcome.after;
-      const snapshot: CallEvent = {
-        type: 'call.state',
-        call: viewOf(after, world.callTypes[type]!, watcher.user),
-        cid,
-        seq: after.seq,
-        created_at: new Date(clock.now()).toISOString(),
-      };
-      watcher.handle.receive([snapshot]);
+    if (outcome.after && callType) {
+      publish(cid, outcome.before, outcome.after, callType, outcome.events);
+      watch(watcher, cid, outcome.after, callType);
     }
     return outcome.result;
   }
@@ -117,7 +149,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
             if (world.calls[callId(type, id)]?.participants[user.id]) {
               dispatch(watcher, type, id, { type: 'leave', reason: 'dropped' });
             }
-            watchers.get(callId(type, id))?.delete(watcher);
+            const set = watchers.get(callId(type, id));
+            set?.delete(watcher);
+            if (set?.size === 0) watchers.delete(callId(type, id));
             watcher.handle.setConnection('disconnected');
           }
           connected = false;

@@ -9,7 +9,21 @@ const name = v.pipe(
   v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'),
 );
 const userId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_@.:-]{1,128}$/, 'must be 1 to 128 letters, digits or "_@.:-"'));
-const custom = v.record(v.string(), v.unknown());
+/** Custom data travels with every call event to every watcher, so it stays small. */
+export const MAX_CUSTOM_LENGTH = 16 * 1024;
+const custom = v.pipe(
+  v.record(v.string(), v.unknown()),
+  v.check((value) => jsonLength(value) <= MAX_CUSTOM_LENGTH, `must be at most ${MAX_CUSTOM_LENGTH} characters as JSON`),
+);
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    // Not serialisable (a cycle, a BigInt): it could not cross the wire either.
+    return Infinity;
+  }
+}
 const time = v.pipe(
   v.union([v.date(), v.string()], 'must be a Date or an ISO 8601 time'),
   v.check((value) => !Number.isNaN(new Date(value).getTime()), 'must be a valid time'),
@@ -62,16 +76,28 @@ export const joinSchema = v.optional(
   {},
 );
 
-export const updateCallSchema = v.strictObject({
-  custom: v.optional(custom),
-  settings_override: v.optional(settingsOverride),
-  starts_at: v.optional(v.nullable(time)),
-});
+export const updateCallSchema = v.pipe(
+  v.strictObject({
+    custom: v.optional(custom),
+    settings_override: v.optional(settingsOverride),
+    starts_at: v.optional(v.nullable(time)),
+  }),
+  v.check(
+    (input) => input.custom !== undefined || input.settings_override !== undefined || input.starts_at !== undefined,
+    'must change custom, settings_override or starts_at',
+  ),
+);
 
-export const updateCallMembersSchema = v.strictObject({
-  update_members: v.optional(v.pipe(v.array(memberInput), v.maxLength(1000))),
-  remove_members: v.optional(v.pipe(v.array(userId), v.maxLength(1000))),
-});
+export const updateCallMembersSchema = v.pipe(
+  v.strictObject({
+    update_members: v.optional(v.pipe(v.array(memberInput), v.maxLength(1000))),
+    remove_members: v.optional(v.pipe(v.array(userId), v.maxLength(1000))),
+  }),
+  v.check(
+    (input) => (input.update_members?.length ?? 0) + (input.remove_members?.length ?? 0) > 0,
+    'must update or remove at least one member',
+  ),
+);
 
 export const goLiveSchema = v.optional(
   v.strictObject({ start_hls: flag, start_recording: flag, start_transcription: flag, start_closed_caption: flag }),
