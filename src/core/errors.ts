@@ -1,15 +1,19 @@
 import type { Capability } from './capabilities.js';
 
-export type StageKitErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'NOT_YET_OPEN'
-  | 'CALL_ENDED'
-  | 'INVALID_INPUT'
-  | 'INVALID_STATE'
-  | 'UNAUTHENTICATED'
-  | 'RATE_LIMITED'
-  | 'NETWORK';
+/** Every error code of the kit, the one list the `StageKitErrorCode` union and wire checks derive from. */
+export const STAGEKIT_ERROR_CODES = [
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'NOT_YET_OPEN',
+  'CALL_ENDED',
+  'INVALID_INPUT',
+  'INVALID_STATE',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'NETWORK',
+] as const;
+
+export type StageKitErrorCode = (typeof STAGEKIT_ERROR_CODES)[number];
 
 /** One bad field of an input: a dotted path (`data.starts_at`) and what is wrong with it. */
 export interface InvalidField {

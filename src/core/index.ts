@@ -18,7 +18,7 @@ export {
   type StageSkipReason,
   type World,
 } from './engine.js';
-export { StageKitError, type InvalidField, type StageKitErrorCode, type StageKitErrorJSON } from './errors.js';
+export { STAGEKIT_ERROR_CODES, StageKitError, type InvalidField, type StageKitErrorCode, type StageKitErrorJSON } from './errors.js';
 export type { CallEvent, CallEventBody, CallEventOf, CallEventType, ParticipantLeftReason } from './events.js';
 export { joinVerdict, joinWindow, type CallPhase, type JoinVerdict, type JoinWindow, type JoinWindowFields } from './join-window.js';
 export { createMemoryBackend, type MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
@@ -34,7 +34,7 @@ export {
   type StageStatus,
   type User,
 } from './model.js';
-export { projectEvents, viewOf } from './projection.js';
+export { projectEvents, projectEventsWithoutView, viewOf, type AccessProjectionInput, type ProjectionInput } from './projection.js';
 export type {
   CallCreateData,
   CallTypePatchInput,

@@ -47,18 +47,39 @@ export interface ProjectionInput {
 }
 
 /**
+ * What projecting a change's events needs of the call: only what capabilities derive from (its
+ * members and type, before and after), so a log of changes need not keep whole call records.
+ */
+export interface AccessProjectionInput {
+  before: Pick<CallRecord, 'members'> | null;
+  after: Pick<CallRecord, 'members'>;
+  beforeType: CallType;
+  afterType: CallType;
+  events: readonly CallEvent[];
+}
+
+/**
  * The events one user receives for a change. When the change moved the user's own capabilities,
  * a single `call.state` with their new view replaces the batch, since what they may see changed.
  */
 export function projectEvents(input: ProjectionInput, viewer: User): CallEvent[] {
+  const projected = projectEventsWithoutView(input, viewer);
+  if (projected) return projected;
+  const { after, events } = input;
+  const last = events[events.length - 1]!;
+  return [{ type: 'call.state', call: viewOf(after, input.afterType, viewer), cid: after.cid, seq: after.seq, created_at: last.created_at }];
+}
+
+/**
+ * `projectEvents` without building a view: null when the change moved the user's capabilities,
+ * where the caller must send a whole view of the call instead.
+ */
+export function projectEventsWithoutView(input: AccessProjectionInput, viewer: User): CallEvent[] | null {
   const { before, after, events } = input;
   if (events.length === 0) return [];
   const capsAfter = capabilitiesOf(input.afterType, after, viewer.id, viewer.role);
   const capsBefore = before ? capabilitiesOf(input.beforeType, before, viewer.id, viewer.role) : capsAfter;
-  if (!sameCapabilities(capsBefore, capsAfter)) {
-    const last = events[events.length - 1]!;
-    return [{ type: 'call.state', call: viewOf(after, input.afterType, viewer), cid: after.cid, seq: after.seq, created_at: last.created_at }];
-  }
+  if (!sameCapabilities(capsBefore, capsAfter)) return null;
   const manager = canManage(capsAfter);
   const out: CallEvent[] = [];
   for (const event of events) {
