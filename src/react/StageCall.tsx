@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Call } from '../core/index.js';
+import { callLoadKey } from './call-query-key.js';
 import { CallContext, useMaybeStageKit } from './context.js';
 
 export type StageCallProps = (
@@ -38,7 +39,7 @@ export function StageCall(props: StageCallProps) {
 function CallLoader({ call, mode }: { call: Call; mode: 'get' | 'getOrCreate' }) {
   const loaded = useStore(call.store, (state) => state.call !== null);
   useQuery({
-    queryKey: ['stagekit', 'call', call.cid, call.user.id, mode],
+    queryKey: [...callLoadKey(call), mode],
     queryFn: async () => {
       if (mode === 'getOrCreate') await call.getOrCreate();
       else await call.get();

@@ -17,6 +17,24 @@ export interface StageKitProviderProps {
   children?: ReactNode;
 }
 
+function useShallowStable<T extends object>(value: T | undefined): T | undefined {
+  const [kept, setKept] = useState(value);
+  if (value !== kept && !shallowEqual(value, kept)) {
+    setKept(value);
+    return value;
+  }
+  return kept;
+}
+
+function shallowEqual(a: object | undefined, b: object | undefined): boolean {
+  if (!a || !b) return a === b;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}
+
 function createQueryClient(): QueryClient {
   // Stage actions are commands: a failed one is reported, and retried only when the user asks.
   return new QueryClient({ defaultOptions: { mutations: { retry: false }, queries: { retry: false } } });
@@ -26,12 +44,16 @@ function createQueryClient(): QueryClient {
 export function StageKitProvider({ client, call, queryClient, messages, children }: StageKitProviderProps) {
   const parent = useMaybeStageKit();
   const [ownQueryClient] = useState(createQueryClient);
+  // An inline `messages={{ … }}` is a new object each render; only a changed string re-renders.
+  const stableMessages = useShallowStable(messages);
   const value = useMemo(
     () => ({
       client: client ?? parent?.client ?? null,
-      messages: messages ? { ...(parent?.messages ?? defaultMessages), ...messages } : (parent?.messages ?? defaultMessages),
+      messages: stableMessages
+        ? { ...(parent?.messages ?? defaultMessages), ...stableMessages }
+        : (parent?.messages ?? defaultMessages),
     }),
-    [client, messages, parent],
+    [client, stableMessages, parent],
   );
   let tree = <StageKitContext.Provider value={value}>{children}</StageKitContext.Provider>;
   if (call) tree = <CallContext.Provider value={call}>{tree}</CallContext.Provider>;

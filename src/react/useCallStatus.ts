@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionState, StageKitError } from '../core/index.js';
+import { callLoadKey } from './call-query-key.js';
 import { useCallFor } from './context.js';
 
 export interface UseCallStatusResult {
@@ -24,7 +25,7 @@ export function useCallStatus(): UseCallStatusResult {
   // The load error of `<StageCall>`, read from the query cache without starting a query.
   const error = useSyncExternalStore(
     (notify) => queryClient.getQueryCache().subscribe(notify),
-    () => findLoadError(queryClient.getQueryCache().findAll({ queryKey: ['stagekit', 'call', call.cid, call.user.id] })),
+    () => findLoadError(queryClient.getQueryCache().findAll({ queryKey: callLoadKey(call) })),
     () => null,
   );
   return { status: loaded ? 'ready' : error ? 'error' : 'loading', error: loaded ? null : error, connection, joined };

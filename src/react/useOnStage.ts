@@ -3,8 +3,9 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { Participant } from '../core/index.js';
 import { useCallFor } from './context.js';
+import { byJoinTime } from './useParticipants.js';
 
-/** The participants on stage now. Re-renders only when someone steps on or off. */
+/** The participants on stage now, in join order. Re-renders only when someone steps on or off. */
 export function useOnStage(): Participant[] {
   const call = useCallFor('useOnStage');
   return useStore(
@@ -18,7 +19,7 @@ export function useOnStage(): Participant[] {
         const participant = view.participants[userId];
         if (view.stage[userId] === 'ON_STAGE' && participant) onStage.push(participant);
       }
-      return onStage;
+      return onStage.sort(byJoinTime);
     }),
   );
 }

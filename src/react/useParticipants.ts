@@ -6,11 +6,16 @@ import { useCallFor } from './context.js';
 
 const NONE: Record<string, Participant> = {};
 
+/** Join order; ids break ties. Object key order can't be trusted: numeric ids sort first. */
+export function byJoinTime(a: Participant, b: Participant): number {
+  return a.joined_at < b.joined_at ? -1 : a.joined_at > b.joined_at ? 1 : a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0;
+}
+
 /** Everyone in the call now, in the order they joined. */
 export function useParticipants(): Participant[] {
   const call = useCallFor('useParticipants');
   const participants = useStore(call.store, (state) => state.call?.participants ?? NONE);
-  return useMemo(() => Object.values(participants), [participants]);
+  return useMemo(() => Object.values(participants).sort(byJoinTime), [participants]);
 }
 
 /** Whether you are in the call. */

@@ -12,6 +12,7 @@ import {
   useHasCapability,
   useJoinAheadCountdown,
   useJoinCall,
+  useMessages,
   useOnStage,
   useOwnCapabilities,
   useParticipants,
@@ -301,5 +302,78 @@ describe('action hooks', () => {
     await act(async () => screen.getByRole('button').click());
     expect(await screen.findByText('REQUESTED_TO_JOIN_STAGE')).toBeTruthy();
     expect(request).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('loading and order', () => {
+  it('loads afresh for a new client of the same user', async () => {
+    const backend = createMemoryBackend({ clock: createManualClock(T0) });
+    await backend.client({ user: { id: 'host' } }).call('default', 'room').getOrCreate();
+    const first = backend.client({ user: { id: 'viewer' } });
+    const second = backend.client({ user: { id: 'viewer' } });
+    function Status() {
+      return <p>{useCallStatus().status}</p>;
+    }
+    const { rerender } = render(
+      <StageKitProvider client={first}>
+        <StageCall type="default" id="room">
+          <Status />
+        </StageCall>
+      </StageKitProvider>,
+    );
+    expect(await screen.findByText('ready')).toBeTruthy();
+    rerender(
+      <StageKitProvider client={second}>
+        <StageCall type="default" id="room">
+          <Status />
+        </StageCall>
+      </StageKitProvider>,
+    );
+    expect(await screen.findByText('ready')).toBeTruthy();
+    expect(second.call('default', 'room').getState().call).not.toBeNull();
+  });
+
+  it('lists participants and members in the order they came, numeric ids included', async () => {
+    const clock = createManualClock(T0);
+    const backend = createMemoryBackend({ clock });
+    const host = backend.client({ user: { id: 'zed' } }).call('default', 'room');
+    await host.getOrCreate({ data: { members: [{ user_id: 'zed', role: 'host' }] } });
+    await host.join();
+    for (const id of ['900', 'amy', '12']) {
+      clock.advance(1_000);
+      await host.updateCallMembers({ update_members: [{ user_id: id }] });
+      await backend.client({ user: { id } }).call('default', 'room').join();
+    }
+    const { result } = renderHook(() => ({ participants: useParticipants(), members: useCallMembers() }), {
+      wrapper: wrapperFor(host),
+    });
+    expect(result.current.participants.map((p) => p.user_id)).toEqual(['zed', '900', 'amy', '12']);
+    expect(result.current.members.map((m) => m.user_id)).toEqual(['zed', '900', 'amy', '12']);
+  });
+
+  it('does not re-render message readers when an inline messages object repeats the same strings', async () => {
+    const backend = createMemoryBackend({ clock: createManualClock(T0) });
+    const call = backend.client({ user: { id: 'host' } }).call('default', 'room');
+    await call.getOrCreate();
+    let renders = 0;
+    function Reader() {
+      renders += 1;
+      return <p>{useMessages().live}</p>;
+    }
+    const reader = <Reader />;
+    function App({ tick }: { tick: number }) {
+      return (
+        <StageKitProvider call={call} messages={{ live: 'On air' }}>
+          <span>{tick}</span>
+          {reader}
+        </StageKitProvider>
+      );
+    }
+    const { rerender } = render(<App tick={0} />);
+    expect(screen.getByText('On air')).toBeTruthy();
+    const before = renders;
+    rerender(<App tick={1} />);
+    rerender(<App tick={2} />);
+    expect(renders).toBe(before);
   });
 });

@@ -9,15 +9,22 @@ function sources(folder: string): { file: string; text: string }[] {
     .map((file) => ({ file: `${folder}/${file}`, text: readFileSync(join(root, folder, file), 'utf8') }));
 }
 
-/** Value (non-type) import specifiers of a file. */
+/** Value (non-type) import and re-export specifiers of a file. */
 function valueImports(text: string): string[] {
-  return [...text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((match) => match[1]!);
+  return [...text.matchAll(/^(?:import|export) (?!type )[^;]*? from '([^']+)';/gms)].map((match) => match[1]!);
 }
 
 describe('layers', () => {
   it('keeps the engine out of the React entry: hooks and components import no core runtime through its index', () => {
     const offenders = [...sources('react'), ...sources('components')].filter(({ text }) =>
       valueImports(text).includes('../core/index.js'),
+    );
+    expect(offenders.map((o) => o.file)).toEqual([]);
+  });
+
+  it('keeps the core, the remote client and the server free of React', () => {
+    const offenders = [...sources('core'), ...sources('remote'), ...sources('server')].filter(({ text }) =>
+      valueImports(text).some((from) => /^react(-dom)?($|\/)|^zustand\/react|\.\.\/(react|components)\//.test(from)),
     );
     expect(offenders.map((o) => o.file)).toEqual([]);
   });
