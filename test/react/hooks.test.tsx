@@ -1,5 +1,5 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { StrictMode, type ReactNode } from 'react';
+import { Profiler, StrictMode, type ReactNode } from 'react';
 import { createManualClock, createMemoryBackend, StageKitError, type Call } from '../../src/core/index.js';
 import {
   StageCall,
@@ -357,10 +357,13 @@ describe('loading and order', () => {
     await call.getOrCreate();
     let renders = 0;
     function Reader() {
-      renders += 1;
       return <p>{useMessages().live}</p>;
     }
-    const reader = <Reader />;
+    const reader = (
+      <Profiler id="reader" onRender={() => (renders += 1)}>
+        <Reader />
+      </Profiler>
+    );
     function App({ tick }: { tick: number }) {
       return (
         <StageKitProvider call={call} messages={{ live: 'On air' }}>
