@@ -24,7 +24,8 @@ export interface StageToggleProps
 
 /**
  * The viewer's stage control, one button through the whole cycle: request, cancel the request,
- * join once accepted, leave. `data-state` is the stage status; `data-pending` while acting.
+ * join once accepted, leave. `data-state` is the stage status; `data-pending` while acting, when
+ * the button is `aria-disabled` rather than `disabled` so keyboard focus stays on it.
  */
 export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggleProps>(function StageToggle(
   { whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
@@ -51,6 +52,7 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
   const pending = all.some((mutation) => mutation.isPending);
   const error = all.find((mutation) => mutation.error)?.error ?? null;
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    if (pending) return;
     onClick?.(event);
     if (event.defaultPrevented) return;
     for (const mutation of all) mutation.reset();
@@ -66,7 +68,8 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
       <button
         type="button"
         {...buttonProps}
-        disabled={disabled || !allowed || !inCall || pending}
+        disabled={disabled || !allowed || !inCall}
+        aria-disabled={pending ? true : buttonProps['aria-disabled']}
         aria-busy={pending || undefined}
         aria-describedby={error ? errorId : undefined}
         onClick={handleClick}

@@ -70,6 +70,39 @@ describe('StageToggle', () => {
     expect(backend.inspect('livestream', 'show')?.stage_requests).toEqual([]);
   });
 
+  it('keeps keyboard focus on the button while a slow request is pending', async () => {
+    const user = userEvent.setup();
+    const { viewer } = await setup();
+    const requestAccess = viewer.stage.requestAccess.bind(viewer.stage);
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const request = vi.spyOn(viewer.stage, 'requestAccess').mockImplementation(async () => {
+      await slow;
+      return requestAccess();
+    });
+    const { container } = render(
+      <Providers call={viewer}>
+        <StageToggle />
+      </Providers>,
+    );
+    const root = container.firstElementChild as HTMLElement;
+    await user.tab();
+    const button = screen.getByRole('button', { name: 'Request to join stage' }) as HTMLButtonElement;
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(root.hasAttribute('data-pending')).toBe(true);
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    expect(request).toHaveBeenCalledTimes(1);
+    release();
+    await waitFor(() => expect(button.hasAttribute('aria-disabled')).toBe(false));
+    expect(root.dataset.state).toBe('requested');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel request' }));
+  });
+
   it('is disabled until the viewer is in the call, and hidden without a stage capability', async () => {
     const { backend, viewer } = await setup();
     await viewer.leave();
