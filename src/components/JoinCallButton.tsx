@@ -10,13 +10,16 @@ export type JoinCallButtonState = 'out' | 'joined';
 export interface JoinCallButtonProps
   extends CommonProps<{ state: JoinCallButtonState; pending: boolean }>,
     Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'children'> {
-  /** Label for leaving; defaults to "Leave". */
+  /** Label for leaving; `messages.leaveCall` ("Leave") by default. */
   leaveLabel?: string;
 }
 
-/** Joins the call when you may, and leaves it. `data-state="out|joined"`, `data-pending`. */
+/**
+ * Joins the call when you may, and leaves it. `data-state="out|joined"`, `data-pending`; while
+ * pending the button is `aria-disabled` rather than `disabled`, so keyboard focus stays on it.
+ */
 export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCallButtonProps>(function JoinCallButton(
-  { className, labels, leaveLabel = 'Leave', onClick, disabled, ...buttonProps },
+  { className, labels, leaveLabel, onClick, disabled, ...buttonProps },
   ref,
 ) {
   const messages = useMessages(labels);
@@ -29,6 +32,7 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   const error = join.error ?? leave.error;
   const state: JoinCallButtonState = joined ? 'joined' : 'out';
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    if (pending) return;
     onClick?.(event);
     if (event.defaultPrevented) return;
     join.reset();
@@ -41,12 +45,13 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
       <button
         type="button"
         {...buttonProps}
-        disabled={disabled || pending || (!joined && !canJoinNow)}
+        disabled={disabled || (!joined && !canJoinNow)}
+        aria-disabled={pending ? true : buttonProps['aria-disabled']}
         aria-busy={pending || undefined}
         aria-describedby={error ? errorId : undefined}
         onClick={handleClick}
       >
-        {joined ? leaveLabel : pending ? messages.joiningCall : messages.joinCall}
+        {joined ? (leaveLabel ?? messages.leaveCall) : pending ? messages.joiningCall : messages.joinCall}
       </button>
       <ErrorMessage error={error} id={errorId} />
     </div>

@@ -43,6 +43,9 @@ export interface StageKitMessages {
   joinCall: string;
   joiningCall: string;
   loading: string;
+  leaveCall: string;
+  onStage: string;
+  nobodyOnStage: string;
 }
 
 export const defaultMessages: StageKitMessages = {
@@ -92,4 +95,7 @@ export const defaultMessages: StageKitMessages = {
   joinCall: 'Join',
   joiningCall: 'Joining…',
   loading: 'Loading…',
+  leaveCall: 'Leave',
+  onStage: 'On stage',
+  nobodyOnStage: 'No one is on stage.',
 };
