@@ -27,7 +27,18 @@ export {
   type UseUpdateCallResult,
   type UseUpdateCallMembersResult,
 } from './useCallActions.js';
-export { useStageActions, type UseStageActionsResult } from './useStageActions.js';
+export {
+  useStageActions,
+  useRequestStageAccess,
+  useCancelStageRequest,
+  useJoinStage,
+  useLeaveStage,
+  useGrantStageAccess,
+  useAcceptStageRequests,
+  useDenyStageAccess,
+  useKickFromStage,
+  type UseStageActionsResult,
+} from './useStageActions.js';
 export type { CallMutation, CallMutationOptions } from './useCallMutation.js';
 export { useMessages } from './useMessages.js';
 export { defaultMessages, type StageKitMessages } from './messages.js';
