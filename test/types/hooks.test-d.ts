@@ -28,6 +28,9 @@ import {
   useStageRequests,
   useStageStatus,
   useStopLive,
+  useKickFromStage,
+  useAcceptStageRequests,
+  useRequestStageAccess,
 } from '../../src/react/index.js';
 
 test('state hooks', () => {
@@ -73,6 +76,9 @@ test('action hooks', () => {
   expectTypeOf(actions.grantAccess.mutateAsync).returns.resolves.toEqualTypeOf<BulkStageResult>();
   expectTypeOf(actions.requestAccess.mutateAsync).returns.resolves.toEqualTypeOf<{ status: StageStatus }>();
   expectTypeOf(actions).toHaveProperty('kick');
+  expectTypeOf(useKickFromStage).returns.toEqualTypeOf<UseMutationResult<BulkStageResult, StageKitError, string[]>>();
+  expectTypeOf(useAcceptStageRequests).returns.toEqualTypeOf<UseMutationResult<BulkStageResult, StageKitError, string[]>>();
+  expectTypeOf(useRequestStageAccess).returns.toEqualTypeOf<UseMutationResult<{ status: StageStatus }, StageKitError, void>>();
   expectTypeOf<GoLiveInput>().toMatchTypeOf<
     { start_hls?: boolean; start_recording?: boolean; start_transcription?: boolean; start_closed_caption?: boolean } | undefined
   >();
