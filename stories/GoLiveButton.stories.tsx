@@ -67,8 +67,9 @@ export const GoLiveThenStop: Story = {
 };
 
 /**
- * While the action runs the button reads "Going live…", is disabled and `aria-busy`, and the root
- * carries `data-pending`. Here the backend never answers, so the pending state stays.
+ * While the action runs the button reads "Going live…", is `aria-disabled` (not `disabled`, so
+ * keyboard focus stays on it) and `aria-busy`, and the root carries `data-pending`. Here the
+ * backend never answers, so the pending state stays.
  */
 export const Pending: Story = {
   parameters: {
@@ -82,7 +83,9 @@ export const Pending: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Go live' }));
     const button = await canvas.findByRole('button', { name: 'Going live…' });
-    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toBeEnabled();
+    await expect(button).toHaveFocus();
     await expect(button).toHaveAttribute('aria-busy', 'true');
     await expect(canvasElement.querySelector('.stagekit-go-live-button')).toHaveAttribute('data-pending');
   },

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type KeyboardEvent, type MouseEvent } from 'react';
 import { useBackstage, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -20,13 +20,18 @@ export interface GoLiveButtonProps
   showOptions?: boolean;
   /** Ask for confirmation before stopping. */
   confirmStop?: boolean;
-  /** For users who may not go live: render nothing (default) or a disabled button. */
+  /**
+   * For users who may not go live, and on calls without backstage (always open, so there is
+   * nothing to go live from): render nothing (default) or a disabled button.
+   */
   whenForbidden?: WhenForbidden;
 }
 
 /**
  * Go live / Stop live for users holding `update-call`. State: `data-state="backstage|live|ended"`,
- * `data-pending` while the action runs, `data-confirming` while the stop asks for confirmation.
+ * `data-pending` while the action runs (the button is then `aria-disabled`, keeping focus),
+ * `data-confirming` while the stop asks for confirmation; Escape cancels it. Renders nothing on
+ * calls with backstage disabled.
  */
 export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonProps>(function GoLiveButton(
   {
@@ -47,7 +52,7 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
 ) {
   const messages = useMessages(labels);
   const allowed = useHasCapability('update-call');
-  const { isLive, phase } = useBackstage();
+  const { enabled, isLive, phase } = useBackstage();
   const goLive = useGoLive();
   const stopLive = useStopLive();
   const defaults = (live: boolean) =>
@@ -57,12 +62,17 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
   if (choice.live !== isLive) setChoice(defaults(isLive));
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  // The Stop button gives way to the confirmation: focus follows, or it would fall to the page.
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Set when the confirmation closes, so focus goes back to the button it replaced, not on mount.
+  const refocus = useRef(false);
+  // The Stop button and the confirmation replace each other: focus follows, or it would fall to the page.
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
+    else if (refocus.current) buttonRef.current?.focus();
+    refocus.current = false;
   }, [confirming]);
   const errorId = useId();
-  if (!allowed && whenForbidden === 'hide') return null;
+  if ((!allowed || !enabled) && whenForbidden === 'hide') return null;
 
   const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
@@ -76,10 +86,21 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
     else goLive.mutate({ start_hls: options.hls, start_recording: options.recording });
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    if (pending) return;
     onClick?.(event);
     if (event.defaultPrevented) return;
     if (isLive && confirmStop) setConfirming(true);
     else run();
+  };
+  const closeConfirm = () => {
+    refocus.current = true;
+    setConfirming(false);
+  };
+  const handleConfirmKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'Escape') return;
+    // Consumed here, so a surrounding dialog does not close along with the confirmation.
+    event.stopPropagation();
+    closeConfirm();
   };
 
   const label = pending ? (isLive ? messages.stoppingLive : messages.goingLive) : isLive ? messages.stopLive : messages.goLive;
@@ -92,7 +113,7 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
       data-confirming={flag(confirming)}
     >
       {showOptions && state !== 'ended' && (
-        <fieldset className="stagekit-go-live-options" disabled={!allowed || pending}>
+        <fieldset className="stagekit-go-live-options" disabled={!allowed || !enabled || pending}>
           <label>
             <input
               type="checkbox"
@@ -117,14 +138,15 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
           <button
             type="button"
             ref={confirmRef}
+            onKeyDown={handleConfirmKeyDown}
             onClick={() => {
-              setConfirming(false);
+              closeConfirm();
               run();
             }}
           >
             {messages.confirmStopLiveYes}
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>
+          <button type="button" onKeyDown={handleConfirmKeyDown} onClick={closeConfirm}>
             {messages.confirmStopLiveNo}
           </button>
         </fieldset>
@@ -132,7 +154,9 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
         <button
           type="button"
           {...buttonProps}
-          disabled={disabled || !allowed || pending || state === 'ended'}
+          ref={buttonRef}
+          disabled={disabled || !allowed || !enabled || state === 'ended'}
+          aria-disabled={pending ? true : buttonProps['aria-disabled']}
           aria-busy={pending || undefined}
           aria-describedby={error ? errorId : undefined}
           onClick={handleClick}

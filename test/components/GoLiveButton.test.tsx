@@ -86,16 +86,82 @@ describe('GoLiveButton', () => {
         <GoLiveButton confirmStop />
       </Providers>,
     );
+    const confirmation = () => screen.queryByRole('group', { name: 'Stop the livestream? Viewers will be removed.' });
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
+    const stop = screen.getByRole('button', { name: 'Stop live' });
+    expect(document.activeElement).toBe(stop);
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('group', { name: 'Stop the livestream? Viewers will be removed.' })).toBeTruthy();
+    expect(confirmation()).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
-    await user.click(screen.getByRole('button', { name: 'Keep streaming' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep streaming' }));
+    await user.keyboard('{Enter}');
+    expect(confirmation()).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
-    await user.click(screen.getByRole('button', { name: 'Stop live' }));
+    await user.keyboard('{Enter}');
+    expect(confirmation()).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(confirmation()).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
+    expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
+    await user.keyboard('{Enter}');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.inspect('livestream', 'show')?.backstage).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Go live' })));
+  });
+
+  it('keeps keyboard focus on the button while going live is pending', async () => {
+    const user = userEvent.setup();
+    const { backend, host } = await setup();
+    const goLive = host.goLive.bind(host);
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(host, 'goLive').mockImplementation(async (...args) => {
+      await slow;
+      return goLive(...args);
+    });
+    const { container } = render(
+      <Providers call={host}>
+        <GoLiveButton />
+      </Providers>,
+    );
+    const root = container.firstElementChild as HTMLElement;
+    await user.tab();
+    const button = screen.getByRole('button', { name: 'Go live' }) as HTMLButtonElement;
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    expect(button.textContent).toBe('Going live…');
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(root.hasAttribute('data-pending')).toBe(true);
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    expect(spy).toHaveBeenCalledTimes(1);
+    release();
+    await waitFor(() => expect(button.hasAttribute('aria-disabled')).toBe(false));
+    expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
+  });
+
+  it('renders nothing on a call without backstage, or a disabled button when asked', async () => {
+    const backend = createMemoryBackend({ clock: createManualClock('2030-01-01T00:00:00Z') });
+    const host = backend.client({ user: { id: 'host' } }).call('livestream', 'open-mic');
+    await host.getOrCreate({ data: { settings_override: { backstage: { enabled: false } } } });
+    await host.join();
+    const { container, rerender } = render(
+      <Providers call={host}>
+        <GoLiveButton />
+      </Providers>,
+    );
+    expect(container.innerHTML).toBe('');
+    rerender(
+      <Providers call={host}>
+        <GoLiveButton whenForbidden="disable" />
+      </Providers>,
+    );
+    expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('shows the error of a refused action', async () => {
