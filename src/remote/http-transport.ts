@@ -1,17 +1,7 @@
-import { StageKitError, type StageKitErrorCode, type StageKitErrorJSON } from '../core/index.js';
+import { STAGEKIT_ERROR_CODES, StageKitError, type StageKitErrorJSON } from '../core/index.js';
 import type { CommandRequest } from './command-request.js';
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<StageKitErrorCode>([
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'NOT_YET_OPEN',
-  'CALL_ENDED',
-  'INVALID_INPUT',
-  'INVALID_STATE',
-  'UNAUTHENTICATED',
-  'RATE_LIMITED',
-  'NETWORK',
-]);
+const KNOWN_CODES: ReadonlySet<string> = new Set(STAGEKIT_ERROR_CODES);
 
 export type HttpTransport = (request: CommandRequest) => Promise<Record<string, unknown>>;
 

@@ -26,6 +26,12 @@ export interface RemoteClientOptions {
   fetch?: typeof fetch;
   reconnect?: ReconnectOptions;
   /**
+   * Called when the server refuses or stops streaming a call's events (say, the user lost
+   * `read-call`); that call's store then reads `connection: 'disconnected'` until a later
+   * action of the call is streamed again.
+   */
+  onSubscriptionError?: (cid: string, error: StageKitError) => void;
+  /**
    * Longest an action waits, after the server answered, for its own events to reach this
    * client's store before resolving anyway (default 10 s). Normally they arrive first.
    */
@@ -49,6 +55,8 @@ interface Tracked {
   seq: number;
   /** Whether the server should stream this call's events: set by the first action that succeeds. */
   watched: boolean;
+  /** The server refused or stopped the stream: the store reads disconnected whatever the socket's state. */
+  refused: boolean;
   waiters: { seq: number; resolve: () => void }[];
 }
 
@@ -109,6 +117,10 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       case 'events': {
         const tracked = calls.get(message.cid);
         if (!tracked) return;
+        if (tracked.refused) {
+          tracked.refused = false;
+          tracked.handle.setConnection(connection);
+        }
         tracked.handle.receive(message.events);
         tracked.seq = Math.max(tracked.seq, message.seq);
         release(tracked);
@@ -125,7 +137,10 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         const tracked = message.cid ? calls.get(message.cid) : undefined;
         if (tracked) {
           tracked.watched = false;
+          tracked.refused = true;
+          tracked.handle.setConnection('disconnected');
           release(tracked, true);
+          options.onSubscriptionError?.(tracked.handle.call.cid, StageKitError.fromJSON(message.error));
         }
         return;
       }
@@ -148,7 +163,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     onState(state) {
       connection = state;
       for (const tracked of calls.values()) {
-        tracked.handle.setConnection(state);
+        if (!tracked.refused || state === 'disconnected') tracked.handle.setConnection(state);
         if (state === 'disconnected') release(tracked, true);
       }
     },
@@ -195,7 +210,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       const cid = callId(type, id);
       let tracked = calls.get(cid);
       if (!tracked) {
-        const entry = { type, id, seq: 0, watched: false, waiters: [] } as unknown as Tracked;
+        const entry = { type, id, seq: 0, watched: false, refused: false, waiters: [] } as unknown as Tracked;
         entry.handle = createCall({
           type,
           id,

@@ -6,7 +6,7 @@ import { StageKitError, type Command, type User } from '../core/index.js';
 import type { Hub } from './hub.js';
 import { HTTP_STATUS } from './http-status.js';
 import type { ServerLimits } from './limits.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createToken, verifyToken } from './token.js';
 
 export interface HttpAppOptions {
@@ -66,17 +66,50 @@ const CALL_ACTIONS: Record<string, CommandFromBody> = {
   'stage/kick': withUserIds('stage.kick'),
 };
 
-/** Stage requests and their cancellations reach every manager, so each user's rate is limited. */
-const RATE_LIMITED_ACTIONS = new Set(['stage/request', 'stage/cancel']);
+type Limited = 'stageRequests' | 'callCreates' | 'callUpdates' | 'memberUpdates' | 'joinsAndLeaves';
+
+/** Actions that reach everyone watching a call, or create state, are limited per user. */
+const LIMITED_ACTIONS: Record<string, Limited> = {
+  'stage/request': 'stageRequests',
+  'stage/cancel': 'stageRequests',
+  join: 'joinsAndLeaves',
+  leave: 'joinsAndLeaves',
+  members: 'memberUpdates',
+};
+
+const LIMIT_NAMES: Record<Limited, string> = {
+  stageRequests: 'stage requests',
+  callCreates: 'calls created',
+  callUpdates: 'call updates',
+  memberUpdates: 'member updates',
+  joinsAndLeaves: 'joins and leaves',
+};
 
 /** The REST API: the reference paths under `/video`, also under `/api/v2/video` as in its examples. */
 export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   const { hub, key, limits } = options;
-  const stageRequests = createRateLimiter({
-    burst: limits.stageRequestBurst,
-    windowMs: limits.stageRequestWindowMs,
-    now: () => hub.clock.now(),
-  });
+  const limiter = (burst: number, windowMs: number) => createRateLimiter({ burst, windowMs, now: () => hub.clock.now() });
+  const limiters: Record<Limited, RateLimiter> = {
+    stageRequests: limiter(limits.stageRequestBurst, limits.stageRequestWindowMs),
+    callCreates: limiter(limits.callCreateBurst, limits.callCreateWindowMs),
+    callUpdates: limiter(limits.callUpdateBurst, limits.callUpdateWindowMs),
+    memberUpdates: limiter(limits.memberUpdateBurst, limits.memberUpdateWindowMs),
+    joinsAndLeaves: limiter(limits.joinLeaveBurst, limits.joinLeaveWindowMs),
+  };
+
+  /** Takes one of the user's tokens for `what`, or refuses with 429 and when to try again. */
+  function limit(c: Context<Env>, what: Limited): void {
+    const waitMs = limiters[what].take(c.get('user').id);
+    if (waitMs === 0) return;
+    const seconds = Math.ceil(waitMs / 1000);
+    c.header('Retry-After', String(seconds));
+    throw new StageKitError('RATE_LIMITED', `too many ${LIMIT_NAMES[what]}; try again in ${seconds} s`);
+  }
+
+  /** Only a call that does not exist yet counts against creating calls; getting one is free. */
+  function limitCreate(c: Context<Env>, type: string, id: string): void {
+    if (!hub.inspect(type, id)) limit(c, 'callCreates');
+  }
 
   const api = new Hono<Env>();
 
@@ -92,27 +125,29 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
 
   api.post('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
-    return answer(c, await hub.dispatch(c.get('user'), type, id, withInput('getOrCreate')(await readBody(c))));
+    const command = withInput('getOrCreate')(await readBody(c));
+    limitCreate(c, type, id);
+    return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 
   api.patch('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
-    return answer(c, await hub.dispatch(c.get('user'), type, id, withInput('update')(await readBody(c))));
+    const command = withInput('update')(await readBody(c));
+    limit(c, 'callUpdates');
+    return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 
   for (const [action, toCommand] of Object.entries(CALL_ACTIONS)) {
+    // The client has no use for a view in a stage action's answer, so none is built.
+    const stage = action.startsWith('stage/');
     api.post(`/video/call/:type/:id/${action}`, async (c) => {
       const { type, id } = c.req.param();
-      const user = c.get('user');
-      const command = toCommand(await readBody(c));
-      if (RATE_LIMITED_ACTIONS.has(action)) {
-        const waitMs = stageRequests.take(user.id);
-        if (waitMs > 0) {
-          c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-          throw new StageKitError('RATE_LIMITED', `too many stage requests; try again in ${Math.ceil(waitMs / 1000)} s`);
-        }
-      }
-      return answer(c, await hub.dispatch(user, type, id, command), action.startsWith('stage/'));
+      const body = await readBody(c);
+      const command = toCommand(body);
+      const limited = LIMITED_ACTIONS[action];
+      if (limited) limit(c, limited);
+      if (action === 'join' && body?.create === true) limitCreate(c, type, id);
+      return answer(c, await hub.dispatch(c.get('user'), type, id, command, { view: !stage }));
     });
   }
 
@@ -175,8 +210,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   return app;
 }
 
-function answer(c: Context<Env>, dispatched: { result: unknown; call: unknown; seq: number }, resultOnly = false) {
-  const body = { ...(dispatched.result as object), ...(!resultOnly && { call: dispatched.call }), seq: dispatched.seq };
+function answer(c: Context<Env>, dispatched: { result: unknown; call: unknown; seq: number }) {
+  // No view for a user who may not watch the call (a leave of a call they could see only from inside).
+  const body = { ...(dispatched.result as object), ...(dispatched.call !== null && { call: dispatched.call }), seq: dispatched.seq };
   const created = (dispatched.result as { created?: boolean }).created === true;
   return c.json(body, created ? 201 : 200);
 }

@@ -3,6 +3,7 @@ import {
   createWorld,
   execute,
   projectEvents,
+  projectEventsWithoutView,
   StageKitError,
   updateCallType,
   viewOf,
@@ -24,14 +25,38 @@ import type { EventBatch, ServerStorage } from './storage.js';
 export interface Subscriber {
   readonly user: User;
   deliver(cid: string, seq: number, events: CallEvent[]): void;
+  /**
+   * The hub ended this stream: with the error to tell the user when they may no longer watch
+   * the call, without one when the call ended a while ago and its stream was closed.
+   */
+  stopped?(cid: string, error?: StageKitError): void;
 }
 
 export interface DispatchResult<R = unknown> {
   result: R;
-  /** The actor's view of the call after the command; null when the call does not exist. */
+  /**
+   * The actor's view of the call after the command; null when the call does not exist, when
+   * the actor may not watch it (no `read-call` and not in the call), or when not asked for.
+   */
   call: CallView | null;
   /** The call's sequence number after the command. */
   seq: number;
+}
+
+export interface DispatchOptions {
+  /** Whether to build the actor's view of the call for the answer (default true). */
+  view?: boolean;
+}
+
+export interface HubOptions {
+  storage: ServerStorage;
+  clock: Clock;
+  callTypes?: Record<string, CallType>;
+  /**
+   * How long after a call ends its event log and its subscriptions are kept, in ms of real time
+   * (default 10 minutes). Late subscribers still get a snapshot.
+   */
+  endedCallRetentionMs?: number;
 }
 
 /**
@@ -42,11 +67,12 @@ export interface Hub {
   readonly clock: Clock;
   /** Resolves once the storage has loaded; every other method waits for it anyway. */
   readonly ready: Promise<void>;
-  dispatch<C extends Command>(actor: User, type: string, id: string, command: C): Promise<DispatchResult<CommandResults[C['type']]>>;
+  dispatch<C extends Command>(actor: User, type: string, id: string, command: C, options?: DispatchOptions): Promise<DispatchResult<CommandResults[C['type']]>>;
   updateCallType(name: string, patch: CallTypePatchInput): Promise<CallType>;
   /**
    * Starts (or restarts) a subscriber's stream of one call. With `since`, sends only the events
    * after it when the log still holds them, else a `call.state` snapshot; without, a snapshot.
+   * Watching needs `read-call` or being in the call, checked again before anything is sent.
    */
   subscribe(subscriber: Subscriber, type: string, id: string, since?: number): Promise<void>;
   unsubscribe(subscriber: Subscriber, cid: string): void;
@@ -55,13 +81,28 @@ export interface Hub {
   callType(name: string): CallType | undefined;
   /** The current world (immutable). */
   world(): World;
+  /** Stops the timers that forget ended calls. */
+  close(): void;
 }
 
-export function createHub(options: { storage: ServerStorage; clock: Clock; callTypes?: Record<string, CallType> }): Hub {
+/** One change to one call with everything publishing it needs; only its slim `EventBatch` is kept. */
+interface Change {
+  before: CallRecord | null;
+  after: CallRecord;
+  beforeType: CallType;
+  afterType: CallType;
+  events: CallEvent[];
+}
+
+const READ_CALL_REFUSED = "watching a call needs the 'read-call' capability";
+
+export function createHub(options: HubOptions): Hub {
   const { storage, clock } = options;
+  const endedCallRetentionMs = options.endedCallRetentionMs ?? 10 * 60_000;
   let world = createWorld(options.callTypes);
   // Per call, each subscriber and whether it has had a view to apply events to.
   const subscriptions = new Map<string, Map<Subscriber, { primed: boolean }>>();
+  const endedTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let tail: Promise<unknown> = Promise.resolve();
 
   /** Runs tasks one at a time, in order, so every change sees the one before it. */
@@ -82,57 +123,108 @@ export function createHub(options: { storage: ServerStorage; clock: Clock; callT
     return { type: 'call.state', call: viewOf(call, type, user), cid: call.cid, seq: call.seq, created_at: iso() };
   }
 
-  function publish(batch: EventBatch): void {
-    const subs = subscriptions.get(batch.after.cid);
-    if (!subs) return;
-    for (const [subscriber, state] of subs) {
-      let events: CallEvent[];
-      if (state.primed) events = projectEvents(batch, subscriber.user);
-      else {
-        // Subscribed before the call existed: its first view is a whole one.
-        events = [snapshot(batch.after, batch.afterType, subscriber.user)];
-        state.primed = true;
-      }
-      deliverSafely(subscriber, batch.after.cid, batch.after.seq, events);
+  function stop(subscriber: Subscriber, cid: string, error?: StageKitError): void {
+    removeSubscription(subscriber, cid);
+    try {
+      subscriber.stopped?.(cid, error);
+    } catch {
+      // As in delivering: one broken subscriber must not stop the others.
     }
   }
 
-  async function commit(next: World, batches: EventBatch[]): Promise<void> {
-    if (batches.length > 0) await storage.commit(next, batches);
+  function publish(change: Change): void {
+    const { before, after } = change;
+    const subs = subscriptions.get(after.cid);
+    if (!subs) return;
+    // Who may watch moves only with members, the call type, or someone joining or leaving.
+    const accessMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
+    for (const [subscriber, state] of [...subs]) {
+      const { user } = subscriber;
+      const recheck = !state.primed || accessMoved || before?.participants[user.id] !== after.participants[user.id];
+      if (recheck && !mayWatch(change.afterType, after, user)) {
+        // Someone in the call only by being in it still sees their own leaving, unless their
+        // capabilities moved too (then what they would be sent is a whole view).
+        const last = state.primed ? projectEventsWithoutView(change, user) : null;
+        if (last && last.length > 0) deliverSafely(subscriber, after.cid, after.seq, last);
+        stop(subscriber, after.cid, readCallRefused());
+        continue;
+      }
+      let events: CallEvent[];
+      if (state.primed) events = projectEvents(change, user);
+      else {
+        // Subscribed before the call existed: its first view is a whole one.
+        events = [snapshot(after, change.afterType, user)];
+        state.primed = true;
+      }
+      deliverSafely(subscriber, after.cid, after.seq, events);
+    }
+  }
+
+  function slim(change: Change): EventBatch {
+    const { before, after } = change;
+    const batch: EventBatch = { cid: after.cid, seq: after.seq, events: change.events };
+    if (before && (before.members !== after.members || change.beforeType !== change.afterType)) {
+      batch.access = { before: { members: before.members, type: change.beforeType }, after: { members: after.members, type: change.afterType } };
+    }
+    return batch;
+  }
+
+  async function commit(next: World, changes: Change[]): Promise<void> {
+    const batches = changes.filter((change) => change.events.length > 0).map(slim);
+    if (batches.length > 0 || next.callTypes !== world.callTypes) await storage.commit(next, batches);
     world = next;
-    for (const batch of batches) publish(batch);
+    for (const change of changes) {
+      publish(change);
+      if (change.after.ended_at !== null && !change.before?.ended_at) forgetLater(change.after.cid);
+    }
+  }
+
+  /** An ended call's stream and log go after a while; its record stays in the world. */
+  function forgetLater(cid: string): void {
+    clearTimeout(endedTimers.get(cid));
+    const timer = setTimeout(() => {
+      endedTimers.delete(cid);
+      void serial(async () => {
+        for (const subscriber of [...(subscriptions.get(cid)?.keys() ?? [])]) stop(subscriber, cid);
+        await storage.dropEvents?.(cid);
+      });
+    }, endedCallRetentionMs);
+    timer.unref?.();
+    endedTimers.set(cid, timer);
+  }
+
+  function removeSubscription(subscriber: Subscriber, cid: string): void {
+    const subs = subscriptions.get(cid);
+    if (!subs) return;
+    subs.delete(subscriber);
+    if (subs.size === 0) subscriptions.delete(cid);
   }
 
   return {
     clock,
     ready,
-    dispatch(actor, type, id, command) {
+    dispatch(actor, type, id, command, dispatchOptions = {}) {
       return serial(async () => {
-        const beforeType = world.callTypes[type];
+        const callType = world.callTypes[type];
         const outcome = execute(world, { type, id, actor, command }, clock.now());
-        const batches: EventBatch[] = [];
-        if (outcome.after && beforeType && outcome.events.length > 0) {
-          batches.push({ before: outcome.before, after: outcome.after, beforeType, afterType: beforeType, events: outcome.events });
+        const changes: Change[] = [];
+        if (outcome.after && callType && outcome.events.length > 0) {
+          changes.push({ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events });
         }
-        await commit(outcome.world, batches);
+        await commit(outcome.world, changes);
         const call = outcome.after;
-        return {
-          result: outcome.result,
-          call: call && beforeType ? viewOf(call, beforeType, actor) : null,
-          seq: call?.seq ?? 0,
-        };
+        const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
+        return { result: outcome.result, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
       });
     },
     updateCallType(name, patch) {
       return serial(async () => {
         const outcome = updateCallType(world, name, patch, clock.now());
         const afterType = outcome.world.callTypes[name]!;
-        const batches = outcome.changes.map((change) => ({ ...change, afterType }));
-        if (batches.length === 0) {
-          // No calls of this type: nothing to publish, but the type itself must still be kept.
-          await storage.commit(outcome.world, []);
-          world = outcome.world;
-        } else await commit(outcome.world, batches);
+        await commit(
+          outcome.world,
+          outcome.changes.map((change) => ({ ...change, afterType })),
+        );
         return afterType;
       });
     },
@@ -142,13 +234,7 @@ export function createHub(options: { storage: ServerStorage; clock: Clock; callT
         if (!callType) throw new StageKitError('NOT_FOUND', `call type '${type}' does not exist`);
         const cid = callId(type, id);
         const call = world.calls[cid];
-        if (call) {
-          const { user } = subscriber;
-          const capabilities = capabilitiesOf(callType, call, user.id, user.role);
-          if (!capabilities.includes('read-call') && !call.participants[user.id]) {
-            throw new StageKitError('FORBIDDEN', "watching a call needs the 'read-call' capability", { capability: 'read-call' });
-          }
-        }
+        if (call && !mayWatch(callType, call, subscriber.user)) throw readCallRefused();
         let subs = subscriptions.get(cid);
         if (!subs) subscriptions.set(cid, (subs = new Map()));
         subs.set(subscriber, { primed: !!call });
@@ -159,30 +245,51 @@ export function createHub(options: { storage: ServerStorage; clock: Clock; callT
         deliverSafely(subscriber, cid, call.seq, await catchUp(call, callType, subscriber.user, since));
       });
     },
-    unsubscribe(subscriber, cid) {
-      const subs = subscriptions.get(cid);
-      if (!subs) return;
-      subs.delete(subscriber);
-      if (subs.size === 0) subscriptions.delete(cid);
-    },
+    unsubscribe: removeSubscription,
     inspect: (type, id) => world.calls[callId(type, id)],
     callType: (name) => world.callTypes[name],
     world: () => world,
+    close() {
+      for (const timer of endedTimers.values()) clearTimeout(timer);
+      endedTimers.clear();
+    },
   };
 
-  /** The events a subscriber missed since `since`, or a snapshot when they cannot be replayed. */
+  /**
+   * The events a subscriber missed since `since`, or a snapshot when they cannot be replayed:
+   * the log no longer reaches back, or the user's capabilities moved on the way.
+   */
   async function catchUp(call: CallRecord, callType: CallType, user: User, since: number | undefined): Promise<CallEvent[]> {
     if (since === call.seq) return [];
     if (since === undefined || since > call.seq) return [snapshot(call, callType, user)];
     const batches = await storage.batchesSince(call.cid, since);
     const first = batches?.[0]?.events[0];
     if (!batches || batches.length === 0 || !first || first.seq > since + 1) return [snapshot(call, callType, user)];
+    // Between changes that move capabilities, the user's are the ones they hold now.
+    const now = { members: call.members };
     const events: CallEvent[] = [];
     for (const batch of batches) {
-      for (const event of projectEvents(batch, user)) if (event.seq > since) events.push(event);
+      const { access } = batch;
+      const projected = projectEventsWithoutView(
+        access
+          ? { before: access.before, after: access.after, beforeType: access.before.type, afterType: access.after.type, events: batch.events }
+          : { before: null, after: now, beforeType: callType, afterType: callType, events: batch.events },
+        user,
+      );
+      if (!projected) return [snapshot(call, callType, user)];
+      for (const event of projected) if (event.seq > since) events.push(event);
     }
     return events;
   }
+}
+
+/** Whether a user may be sent a call's events: they hold `read-call`, or they are in the call. */
+function mayWatch(type: CallType, call: CallRecord, user: User): boolean {
+  return !!call.participants[user.id] || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
+}
+
+function readCallRefused(): StageKitError {
+  return new StageKitError('FORBIDDEN', READ_CALL_REFUSED, { capability: 'read-call' });
 }
 
 function deliverSafely(subscriber: Subscriber, cid: string, seq: number, events: CallEvent[]): void {

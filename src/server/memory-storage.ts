@@ -2,14 +2,33 @@ import type { World } from '../core/index.js';
 import type { EventBatch, ServerStorage } from './storage.js';
 
 export interface MemoryStorageOptions {
-  /** Events kept per call for resuming clients; older ones fall back to a snapshot. */
+  /** Events kept per call for resuming clients; older ones fall back to a snapshot. Default 2,000. */
   retainEvents?: number;
+  /**
+   * Bytes of events (as JSON) kept per call, members lists of member changes included; older
+   * ones fall back to a snapshot. A single batch over it is not kept at all. Default 1 MiB.
+   */
+  retainBytes?: number;
+}
+
+interface Stored {
+  batch: EventBatch;
+  bytes: number;
+}
+
+interface Log {
+  stored: Stored[];
+  /** The log holds every batch after this sequence number. */
+  since: number;
+  events: number;
+  bytes: number;
 }
 
 /** The default storage: everything in memory, gone when the process ends. */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): ServerStorage & { readonly world: World | null } {
-  const retain = options.retainEvents ?? 2000;
-  const logs = new Map<string, { batches: EventBatch[]; events: number }>();
+  const retainEvents = options.retainEvents ?? 2000;
+  const retainBytes = options.retainBytes ?? 1024 * 1024;
+  const logs = new Map<string, Log>();
   let world: World | null = null;
   return {
     get world() {
@@ -19,23 +38,42 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): ServerS
     commit(next, batches) {
       world = next;
       for (const batch of batches) {
-        const cid = batch.after.cid;
-        let log = logs.get(cid);
-        if (!log) logs.set(cid, (log = { batches: [], events: 0 }));
-        log.batches.push(batch);
+        const from = (batch.events[0]?.seq ?? batch.seq) - 1;
+        let log = logs.get(batch.cid);
+        // A log that would have a gap (it was dropped, or began mid-call) starts over.
+        if (!log || log.stored.length === 0 || log.stored[log.stored.length - 1]!.batch.seq !== from) {
+          logs.set(batch.cid, (log = { stored: [], since: from, events: 0, bytes: 0 }));
+        }
+        const bytes = sizeOf(batch);
+        log.stored.push({ batch, bytes });
         log.events += batch.events.length;
-        // Keep at least the newest batch, however large, so a client one batch behind can resume.
-        while (log.events > retain && log.batches.length > 1) log.events -= log.batches.shift()!.events.length;
+        log.bytes += bytes;
+        // The newest batch goes too when it alone is over the budget: the budget is the bound.
+        while (log.stored.length > 0 && (log.events > retainEvents || log.bytes > retainBytes)) {
+          const oldest = log.stored.shift()!;
+          log.events -= oldest.batch.events.length;
+          log.bytes -= oldest.bytes;
+          log.since = oldest.batch.seq;
+        }
       }
     },
     batchesSince(cid, since) {
       const log = logs.get(cid);
-      if (!log || log.batches.length === 0) return since === 0 ? [] : null;
-      const first = log.batches[0]!;
-      // The log reaches back to `since` when its oldest batch starts right after it (or earlier).
-      const oldestStart = first.events[0]?.seq ?? first.after.seq;
-      if (since < oldestStart - 1) return null;
-      return log.batches.filter((batch) => batch.after.seq > since);
+      if (!log || since < log.since) return null;
+      return log.stored.filter((stored) => stored.batch.seq > since).map((stored) => stored.batch);
+    },
+    dropEvents(cid) {
+      logs.delete(cid);
     },
   };
+}
+
+/** Roughly what a batch holds on to: its events as JSON, and a changed members list. */
+function sizeOf(batch: EventBatch): number {
+  let bytes = JSON.stringify(batch.events).length;
+  if (batch.access) {
+    bytes += JSON.stringify(batch.access.after.members).length;
+    if (batch.access.before.members !== batch.access.after.members) bytes += JSON.stringify(batch.access.before.members).length;
+  }
+  return bytes;
 }

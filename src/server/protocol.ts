@@ -44,8 +44,6 @@ export const CLOSE_CODES = {
   unauthenticated: 4001,
   /** The user has too many open connections. */
   tooManyConnections: 4029,
-  /** No answer to the heartbeat. */
-  heartbeatTimeout: 4008,
   /** The server is shutting down. */
   goingAway: 1001,
 } as const;

@@ -136,6 +136,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       deliver(cid: string, seq: number, events: CallEvent[]) {
         send(socket, { type: 'events', cid, seq, events });
       },
+      stopped(cid: string, error?: StageKitError) {
+        connection.calls.delete(cid);
+        if (error) send(socket, { type: 'error', cid, error: error.toJSON() });
+      },
     };
     live.add(connection);
     let mine = byUser.get(user.id);
@@ -154,6 +158,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         return;
       case 'subscribe': {
         const cid = callId(message.call_type, message.call_id);
+        if (!connection.calls.has(cid) && connection.calls.size >= limits.subscriptionsPerConnection) {
+          send(connection.socket, { type: 'error', cid, error: tooManySubscriptions(limits.subscriptionsPerConnection).toJSON() });
+          return;
+        }
         connection.calls.add(cid);
         cancelDrop(connection.user.id, cid);
         hub.subscribe(connection, message.call_type, message.call_id, message.since).then(
@@ -162,8 +170,8 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
             if (!live.has(connection)) hub.unsubscribe(connection, cid);
           },
           (error: unknown) => {
-          connection.calls.delete(cid);
-          hub.unsubscribe(connection, cid);
+            connection.calls.delete(cid);
+            hub.unsubscribe(connection, cid);
             send(connection.socket, { type: 'error', cid, error: toError(error, options.onError).toJSON() });
           },
         );
@@ -203,7 +211,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       const at = cid.indexOf(':');
       const [type, id] = [cid.slice(0, at), cid.slice(at + 1)];
       if (!hub.inspect(type, id)?.participants[user.id]) return;
-      hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }).catch((error: unknown) => options.onError?.(error));
+      hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }).catch((error: unknown) => options.onError?.(error));
     };
     if (options.dropGraceMs <= 0) leave();
     else {
@@ -272,4 +280,8 @@ function toError(error: unknown, onError?: (error: unknown) => void): StageKitEr
 
 function tooManyConnections(limit: number): StageKitError {
   return new StageKitError('RATE_LIMITED', `a user may hold at most ${limit} open connections`);
+}
+
+function tooManySubscriptions(limit: number): StageKitError {
+  return new StageKitError('RATE_LIMITED', `a connection may watch at most ${limit} calls at once; unsubscribe from one first`);
 }

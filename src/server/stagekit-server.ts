@@ -74,7 +74,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
   for (const [name, patch] of Object.entries(options.callTypes ?? {})) {
     callTypes[name] = applyCallTypePatch(callTypes[name] ?? ({ name, settings: DEFAULT_SETTINGS, grants: {} } satisfies CallType), patch);
   }
-  const hub = createHub({ storage: options.storage ?? createMemoryStorage(), clock, callTypes });
+  const hub = createHub({ storage: options.storage ?? createMemoryStorage(), clock, callTypes, endedCallRetentionMs: limits.endedCallRetentionMs });
   const app = createHttpApp({ hub, key, limits, onError, devTokens: options.devTokens ?? false, secret: options.secret, ...(options.corsOrigin !== undefined && { corsOrigin: options.corsOrigin }) });
   const sockets = createSocketServer({
     hub,
@@ -120,6 +120,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
       return { url: `http://${shownHost}:${address.port}`, port: address.port, httpServer };
     },
     async close() {
+      hub.close();
       await sockets.close();
       await Promise.all(
         [...servers].map(

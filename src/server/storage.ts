@@ -1,16 +1,24 @@
 import type { CallEvent, CallRecord, World } from '../core/index.js';
 import type { CallType } from '../core/call-types.js';
 
+/** What a user's capabilities on a call derive from: its members and its call type. */
+export interface CallAccess {
+  members: CallRecord['members'];
+  type: CallType;
+}
+
 /**
- * One change to one call: the events it produced and the call before and after, which is what
- * projecting the events for each user needs (a user whose capabilities changed gets a snapshot).
+ * One change to one call, as the log keeps it for resuming clients: the events, and only when
+ * the change could move someone's capabilities (members or call type changed), what those
+ * derive from before and after, so a resuming user whose capabilities moved gets a snapshot.
+ * Never whole call records: a log of joins would otherwise pin a participant map per join.
  */
 export interface EventBatch {
-  before: CallRecord | null;
-  after: CallRecord;
-  beforeType: CallType;
-  afterType: CallType;
-  events: CallEvent[];
+  cid: string;
+  /** The call's sequence number after the change. */
+  seq: number;
+  events: readonly CallEvent[];
+  access?: { before: CallAccess; after: CallAccess };
 }
 
 /**
@@ -27,6 +35,8 @@ export interface ServerStorage {
    * the log no longer reaches back that far (the client then gets a snapshot instead).
    */
   batchesSince(cid: string, since: number): Promise<readonly EventBatch[] | null> | readonly EventBatch[] | null;
+  /** Forgets a call's event log, some time after the call ended; resuming clients get a snapshot. */
+  dropEvents?(cid: string): Promise<void> | void;
 }
 
 export type WorldSnapshot = World;
