@@ -35,17 +35,26 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const headingId = useId();
   const errorId = useId();
   const listRef = useRef<HTMLUListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   // After a row's decision removes it, focus moves to the row that takes its place. Rows stay
   // enabled while a decision runs (the engine skips a request already decided), so focus can land.
-  const focusIndex = useRef<number | null>(null);
+  // When the decision empties the list, the rows go and the bulk buttons disable: focus goes to
+  // the heading instead of falling to the page. `row` is null for a bulk decision.
+  const focusAfter = useRef<{ row: number | null } | null>(null);
 
   useEffect(() => {
-    const index = focusIndex.current;
-    if (index === null) return;
-    focusIndex.current = null;
+    const target = focusAfter.current;
+    if (target === null) return;
+    focusAfter.current = null;
+    if (requests.length === 0) {
+      headingRef.current?.focus();
+      return;
+    }
+    if (target.row === null) return;
+    const index = Math.min(target.row, requests.length - 1);
     const rows = listRef.current?.querySelectorAll<HTMLElement>('li[data-index]');
-    const target = [...(rows ?? [])].find((row) => Number(row.dataset.index) === Math.min(index, requests.length - 1));
-    target?.querySelector('button')?.focus();
+    const row = [...(rows ?? [])].find((candidate) => Number(candidate.dataset.index) === index);
+    row?.querySelector('button')?.focus();
   }, [requests]);
 
   if (!allowed) return null;
@@ -56,11 +65,17 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const error = acceptRequests.error ?? denyAccess.error;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  const decide = (action: typeof acceptRequests, userIds: string[], index: number | null) => {
+  const decide = (action: typeof acceptRequests, userIds: string[], row: number | null) => {
     acceptRequests.reset();
     denyAccess.reset();
-    focusIndex.current = index;
-    action.mutate(userIds);
+    focusAfter.current = { row };
+    // A failed decision removes nothing: focus stays where it is, and a later change to the
+    // list (another manager's decision) must not move it.
+    action.mutate(userIds, {
+      onError: () => {
+        focusAfter.current = null;
+      },
+    });
   };
 
   return (
@@ -74,7 +89,9 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
       aria-busy={busy || undefined}
     >
       <div className="stagekit-stage-request-list-header">
-        <h3 id={headingId}>{messages.stageRequests}</h3>
+        <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+          {messages.stageRequests}
+        </h3>
         <span className="stagekit-count" data-count={count}>
           {messages.requestCount(count)}
         </span>

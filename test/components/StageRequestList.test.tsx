@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { createManualClock, createMemoryBackend, type Call } from '../../src/core/index.js';
+import { createManualClock, createMemoryBackend, StageKitError, type Call } from '../../src/core/index.js';
 import { StageCall, StageKitProvider, StageRequestList } from '../../src/components/index.js';
 
 function Providers({ call, children }: { call: Call; children: ReactNode }) {
@@ -66,6 +66,63 @@ describe('StageRequestList', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Deny Viewer 0' })).toBeNull());
     expect(backend.inspect('livestream', 'show')?.stage.v0).toBeUndefined();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Accept Viewer 1' }));
+  });
+
+  it('leaves focus alone after a failed decision, even when the list changes later', async () => {
+    const user = userEvent.setup();
+    const { host, cohost } = await setup(3);
+    vi.spyOn(host.stage, 'denyAccess').mockRejectedValueOnce(new StageKitError('NETWORK', 'The connection dropped.'));
+    render(
+      <Providers call={host}>
+        <StageRequestList />
+        <button type="button">Chat</button>
+      </Providers>,
+    );
+    // Accept all, Deny all, then Accept and Deny for Viewer 0 and Viewer 1.
+    for (let i = 0; i < 6; i += 1) await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny Viewer 1' }));
+    await user.keyboard('{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe('The connection dropped.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny Viewer 1' }));
+    for (let i = 0; i < 3; i += 1) await user.tab();
+    const chat = screen.getByRole('button', { name: 'Chat' });
+    expect(document.activeElement).toBe(chat);
+    await act(() => cohost.stage.grantAccess(['v2']));
+    expect(screen.queryByRole('button', { name: 'Accept Viewer 2' })).toBeNull();
+    expect(document.activeElement).toBe(chat);
+  });
+
+  it('moves focus to the heading when a decision by keyboard empties the list', async () => {
+    const user = userEvent.setup();
+    const { host } = await setup(1);
+    render(
+      <Providers call={host}>
+        <StageRequestList />
+      </Providers>,
+    );
+    for (let i = 0; i < 3; i += 1) await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Accept Viewer 0' }));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('No one is asking to join the stage.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Stage requests' }));
+    // The heading takes focus without joining the tab order.
+    expect(screen.getByRole('heading', { name: 'Stage requests' }).tabIndex).toBe(-1);
+  });
+
+  it('moves focus to the heading when Deny all empties the list', async () => {
+    const user = userEvent.setup();
+    const { host } = await setup(3);
+    render(
+      <Providers call={host}>
+        <StageRequestList />
+      </Providers>,
+    );
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny all' }));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('0 pending')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Stage requests' }));
   });
 
   it('accepts all in one bulk call and shows the empty state', async () => {
