@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { StageKitError } from '../src/core/index.js';
 import { KickButton } from '../src/components/index.js';
 import { scenarioOf, type ScenarioParameters } from '../.storybook/scenario.js';
 
@@ -43,6 +44,32 @@ export const Kick: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Remove Vic from stage' }));
     await waitFor(() => expect(canvas.queryByRole('button')).toBeNull());
     await expect(backend?.inspect('livestream', 'show')?.stage.vic).toBeUndefined();
+  },
+};
+
+/**
+ * A refused kick shows its error as an alert below the button, which it describes; Vic stays on
+ * stage. Here the backend's kick fails as a dropped connection would.
+ */
+export const Failure: Story = {
+  name: 'Error',
+  parameters: {
+    stagekit: {
+      setup: (scenario) => {
+        const call = scenario.call!;
+        scenario.call = {
+          ...call,
+          stage: { ...call.stage, kick: () => Promise.reject(new StageKitError('NETWORK', 'The connection dropped; try again.')) },
+        };
+      },
+    } satisfies Partial<ScenarioParameters>,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove Vic from stage' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('The connection dropped; try again.');
+    await expect(canvas.getByRole('button', { name: 'Remove Vic from stage' })).toHaveAccessibleDescription(alert.textContent!);
   },
 };
 

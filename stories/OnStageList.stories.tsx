@@ -13,8 +13,8 @@ const meta = {
     docs: {
       description: {
         component:
-          'Who is on stage, for everyone; stage managers also get a `KickButton` per person. `title` replaces the ' +
-          'heading. Style by `data-state="empty|filled"`.',
+          'Who is on stage, for everyone; stage managers also get a `KickButton` per person, and an empty list says ' +
+          'so. `title` (or `messages.onStage`) replaces the heading. Style by `data-state="empty|filled"`.',
       },
     },
     stagekit: {
@@ -33,8 +33,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** No one is on stage: the list says so. */
 export const Empty: Story = {
   parameters: { stagekit: { users: [host, { id: 'vic', name: 'Vic', joined: true }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('No one is on stage.')).toBeVisible();
+  },
 };
 
 /** The host sees Ana and Ben on stage, each with a control to remove them. */

@@ -1,7 +1,8 @@
 'use client';
-import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { useCallState, useHasCapability, useMessages, useStageActions, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export interface KickButtonProps
@@ -13,8 +14,12 @@ export interface KickButtonProps
   whenForbidden?: WhenForbidden;
 }
 
-/** Removes an on-stage user from the stage; for managers, and only while that user is on stage. */
-export const KickButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, KickButtonProps>(function KickButton(
+/**
+ * Removes an on-stage user from the stage; for managers, and only while that user is on stage.
+ * The root carries the class, the ref and `data-pending`; a refused kick shows its error below
+ * the button, which it describes.
+ */
+export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonProps>(function KickButton(
   { userId, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
@@ -23,24 +28,29 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, KickButt
   const onStage = useStageStatus(userId) === 'ON_STAGE';
   const name = useCallState((state) => state.call?.participants[userId]?.name ?? userId);
   const { kick } = useStageActions();
+  const errorId = useId();
   if (!onStage || (!allowed && whenForbidden === 'hide')) return null;
+  const pending = kick.isPending;
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event);
-    if (!event.defaultPrevented) kick.mutate([userId]);
+    if (event.defaultPrevented) return;
+    kick.reset();
+    kick.mutate([userId]);
   };
   return (
-    <button
-      ref={ref}
-      type="button"
-      aria-label={messages.kickUser(name)}
-      {...buttonProps}
-      className={classNames('stagekit-kick-button', className, { pending: kick.isPending })}
-      data-pending={flag(kick.isPending)}
-      disabled={disabled || !allowed || kick.isPending}
-      aria-busy={kick.isPending || undefined}
-      onClick={handleClick}
-    >
-      {messages.kick}
-    </button>
+    <div ref={ref} className={classNames('stagekit-kick-button', className, { pending })} data-pending={flag(pending)}>
+      <button
+        type="button"
+        aria-label={messages.kickUser(name)}
+        {...buttonProps}
+        disabled={disabled || !allowed || pending}
+        aria-busy={pending || undefined}
+        aria-describedby={kick.error ? errorId : undefined}
+        onClick={handleClick}
+      >
+        {messages.kick}
+      </button>
+      <ErrorMessage error={kick.error} id={errorId} />
+    </div>
   );
 });

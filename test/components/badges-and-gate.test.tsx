@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { createManualClock, createMemoryBackend, type Call } from '../../src/core/index.js';
+import { createRef, type ReactNode } from 'react';
+import { createManualClock, createMemoryBackend, StageKitError, type Call } from '../../src/core/index.js';
 import {
   BackstageGate,
   JoinCallButton,
@@ -131,7 +131,54 @@ describe('OnStageList and KickButton', () => {
     await user.click(screen.getByRole('button', { name: 'Remove Vik from stage' }));
     await waitFor(() => expect(hostList.dataset.state).toBe('empty'));
     expect(viewerList.dataset.state).toBe('empty');
+    expect(hostList.textContent).toContain('No one is on stage.');
+    expect(screen.queryAllByRole('list')).toEqual([]);
     expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+  });
+
+  it('shows a failed kick, described by the button, and forwards its ref to the root', async () => {
+    const user = userEvent.setup();
+    const { backend, host, viewer } = await setup();
+    await host.goLive();
+    await viewer.join();
+    await viewer.stage.requestAccess();
+    await host.stage.grantAccess(['viewer']);
+    await viewer.stage.join();
+    vi.spyOn(host.stage, 'kick').mockRejectedValueOnce(new StageKitError('NETWORK', 'The connection dropped.'));
+    const ref = createRef<HTMLDivElement>();
+    render(
+      <Providers call={host}>
+        <KickButton ref={ref} userId="viewer" className={({ pending }) => (pending ? 'kicking' : 'idle')} />
+      </Providers>,
+    );
+    const button = screen.getByRole('button', { name: 'Remove Vik from stage' });
+    expect(ref.current?.className).toBe('stagekit-kick-button idle');
+    expect(ref.current?.contains(button)).toBe(true);
+    await user.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The connection dropped.');
+    expect(button.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBe('ON_STAGE');
+    await user.click(button);
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined());
+  });
+
+  it('says when no one is on stage, in strings the messages can replace', async () => {
+    const { host } = await setup();
+    const { rerender } = render(
+      <Providers call={host}>
+        <OnStageList />
+      </Providers>,
+    );
+    const list = screen.getByRole('region', { name: 'On stage' });
+    expect(list.dataset.state).toBe('empty');
+    expect(list.textContent).toContain('No one is on stage.');
+    rerender(
+      <Providers call={host}>
+        <OnStageList labels={{ onStage: 'Speakers', nobodyOnStage: 'No speakers yet.' }} />
+      </Providers>,
+    );
+    expect(screen.getByRole('region', { name: 'Speakers' }).textContent).toContain('No speakers yet.');
   });
 
   it('renders a kick control only for users on stage', async () => {
