@@ -11,6 +11,12 @@ export interface MemoryStorageOptions {
   retainBytes?: number;
 }
 
+/** The memory storage answers at once, so its log reads synchronously. */
+export interface MemoryStorage extends ServerStorage {
+  readonly world: World | null;
+  batchesSince(cid: string, since: number): readonly EventBatch[] | null;
+}
+
 interface Stored {
   batch: EventBatch;
   bytes: number;
@@ -25,7 +31,7 @@ interface Log {
 }
 
 /** The default storage: everything in memory, gone when the process ends. */
-export function createMemoryStorage(options: MemoryStorageOptions = {}): ServerStorage & { readonly world: World | null } {
+export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryStorage {
   const retainEvents = options.retainEvents ?? 2000;
   const retainBytes = options.retainBytes ?? 1024 * 1024;
   const logs = new Map<string, Log>();

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { StageKitError, type Command } from '../../src/core/index.js';
+import { STAGEKIT_ERROR_CODES, StageKitError, type Command } from '../../src/core/index.js';
 import { createRemoteClient, type WebSocketConstructor } from '../../src/remote/index.js';
 import { commandRequest } from '../../src/remote/command-request.js';
+import { createHttpTransport } from '../../src/remote/http-transport.js';
 import { createServerClock } from '../../src/remote/server-clock.js';
 import { userFromToken } from '../../src/remote/token-user.js';
 import { startServer, type TestServer } from '../server/harness.js';
@@ -55,6 +56,44 @@ it('shows its connection state in every call store, through a drop and a disconn
   bob.disconnect();
   expect(call.getState().connection).toBe('disconnected');
   await expect(call.get()).rejects.toMatchObject({ code: 'NETWORK' });
+});
+
+it('shows a call the server stopped streaming as disconnected, and says why', async () => {
+  const olga = await test.client({ id: 'olga' });
+  await olga.call('livestream', 'locked').getOrCreate();
+  const refusals: { cid: string; error: StageKitError }[] = [];
+  const bob = await test.client({ id: 'bob' }, { onSubscriptionError: (cid, error) => refusals.push({ cid, error }) });
+  const call = bob.call('livestream', 'locked');
+  await call.get();
+  expect(call.getState().connection).toBe('connected');
+
+  const admin = { as: { id: 'root', role: 'admin' } };
+  await test.request('PUT', '/video/calltypes/livestream', { ...admin, body: { grants: { user: ['join-call'] } } });
+  await vi.waitFor(() => expect(call.getState().connection).toBe('disconnected'));
+  expect(refusals).toEqual([{ cid: 'livestream:locked', error: expect.objectContaining({ code: 'FORBIDDEN', capability: 'read-call' }) }]);
+  expect(refusals[0]!.error).toBeInstanceOf(StageKitError);
+  // The connection itself is fine, and a reconnect does not bring the refused call back.
+  expect(bob.connection).toBe('connected');
+  bob.reconnect();
+  await vi.waitFor(() => expect(test.server.connections().filter((c) => c.user.id === 'bob')).toHaveLength(1));
+  await vi.waitFor(() => expect(bob.connection).toBe('connected'));
+  expect(call.getState().connection).toBe('disconnected');
+
+  // Once the user may read the call again, the next action streams it again.
+  await test.request('PUT', '/video/calltypes/livestream', { ...admin, body: { grants: { user: ['create-call', 'read-call', 'join-call', 'request-stage'] } } });
+  await call.get();
+  await vi.waitFor(() => expect(call.getState().connection).toBe('connected'));
+});
+
+it('re-creates every error code the server may send', async () => {
+  for (const code of STAGEKIT_ERROR_CODES) {
+    const http = createHttpTransport({
+      baseUrl: 'http://server',
+      token: 't',
+      fetch: async () => new Response(JSON.stringify({ code, message: 'refused' }), { status: 400 }),
+    });
+    await expect(http({ method: 'GET', path: '/x' })).rejects.toMatchObject({ code, message: 'refused' });
+  }
 });
 
 it('stops for good on a refused token', async () => {
