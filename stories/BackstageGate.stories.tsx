@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { BackstageGate, JoinCallButton, LiveBadge } from '../src/components/index.js';
-import { scenarioOf, type ScenarioParameters } from '../.storybook/scenario.js';
+import { BackstageGate, JoinCallButton, LiveBadge, StageCall } from '../src/components/index.js';
+import { scenarioOf, useScenario, type ScenarioParameters } from '../.storybook/scenario.js';
 
 const meta = {
   title: 'Components/BackstageGate',
@@ -26,7 +26,9 @@ const meta = {
           'join-ahead window opens or the host goes live.',
           '',
           '- `waitingRoom` replaces the default waiting room; `locale` sets the countdown\'s digits.',
-          '- The waiting room carries `data-state` set to the phase; the children render without a wrapper.',
+          '- The waiting room carries `data-state` set to the phase (`loading` and `error` before the call loads, with',
+          '  the load error shown); the children render without a wrapper.',
+          '- A visually hidden polite live region follows the gate, so the doors opening (or closing) is announced.',
         ].join('\n'),
       },
     },
@@ -76,4 +78,23 @@ export const OpensWhenTheDoorsOpen: Story = {
 /** `waitingRoom` replaces the default content of the waiting room. */
 export const CustomWaitingRoom: Story = {
   args: { waitingRoom: <p>The show is being set up. Grab a coffee; this page opens by itself.</p> },
+};
+
+/** Loading the call failed (here it was never created): the waiting room shows why. */
+export const LoadError: Story = {
+  name: 'Error',
+  parameters: { stagekit: { create: false } },
+  render: function LoadErrorStory(args) {
+    const { call } = useScenario();
+    return (
+      <StageCall call={call!}>
+        <BackstageGate {...args} />
+      </StageCall>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert')).toBeVisible();
+    await expect(canvas.getByRole('region', { name: 'Waiting room' })).toHaveAttribute('data-state', 'error');
+  },
 };

@@ -1,13 +1,15 @@
 'use client';
-import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, useSyncExternalStore, type HTMLAttributes, type ReactNode } from 'react';
 import type { CallPhase } from '../core/index.js';
-import { useBackstage, useCallStatus, useMessages } from '../react/index.js';
+import { useBackstage, useCallStatus, useMessages, type StageKitMessages } from '../react/index.js';
 import { classNames } from './class-names.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import { JoinAheadCountdown } from './JoinAheadCountdown.js';
 import type { CommonProps } from './types.js';
+import { visuallyHidden } from './visually-hidden.js';
 
 export interface BackstageGateProps
-  extends CommonProps<{ phase: CallPhase; open: boolean }>,
+  extends CommonProps<{ phase: CallPhase }>,
     Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {
   /** What users who may be in the call see. */
   children?: ReactNode;
@@ -17,10 +19,27 @@ export interface BackstageGateProps
   locale?: string;
 }
 
+/** What the gate announces when it opens or closes, or when the phase changes with no countdown on screen. */
+function gateAnnouncement(phase: CallPhase, open: boolean, messages: StageKitMessages): string {
+  switch (phase) {
+    case 'live':
+      return messages.live;
+    case 'ended':
+      return messages.ended;
+    case 'doors-open':
+      return messages.doorsOpen;
+    default:
+      return open ? messages.backstage : messages.waitingRoom;
+  }
+}
+
+const subscribeToNothing = () => () => {};
+
 /**
  * Renders its children only when you may be in the call (you are in it, or may join now);
- * otherwise a waiting room with the countdown. The waiting room is a region with
- * `data-state` set to the phase; the children render without a wrapper.
+ * otherwise a waiting room with the countdown, or the load error. The waiting room is a region
+ * with `data-state` set to the phase (or `loading`, `error`); the children render without a
+ * wrapper. A visually hidden polite live region follows either, so the swap is announced.
  */
 export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGateProps>(function BackstageGate(
   { children, waitingRoom, locale, className, labels, ...sectionProps },
@@ -28,17 +47,48 @@ export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGa
 ) {
   const messages = useMessages(labels);
   const { canJoinNow, phase } = useBackstage();
-  const { joined, status } = useCallStatus();
-  if (joined || canJoinNow) return <>{children}</>;
+  const { joined, status, error } = useCallStatus();
+  const open = joined || canJoinNow;
+  const ready = status === 'ready';
+  const countdownShown = !open && ready && waitingRoom === undefined;
+  const text = gateAnnouncement(phase, open, messages);
+  // The phase is unknown during hydration and settles right after; that is not a change to announce.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const seen = useRef<{ phase: CallPhase; open: boolean; countdownShown: boolean } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (!ready || !hydrated) return;
+    const before = seen.current;
+    seen.current = { phase, open, countdownShown };
+    if (!before || (before.phase === phase && before.open === open)) return;
+    // While the countdown stays on screen its own live region announces the phase.
+    if (before.countdownShown && countdownShown) return;
+    setAnnouncement(text);
+  }, [ready, hydrated, phase, open, countdownShown, text]);
+
+  // The live region keeps its place across the swap: a region mounted with its text is not read.
   return (
-    <section
-      ref={ref}
-      aria-label={messages.waitingRoom}
-      {...sectionProps}
-      className={classNames('stagekit-backstage-gate', className, { phase, open: false })}
-      data-state={status === 'ready' ? phase : status}
-    >
-      {waitingRoom ?? (status === 'ready' ? <JoinAheadCountdown locale={locale} labels={labels} /> : <p>{messages.loading}</p>)}
-    </section>
+    <>
+      {open ? (
+        children
+      ) : (
+        <section
+          ref={ref}
+          aria-label={messages.waitingRoom}
+          {...sectionProps}
+          className={classNames('stagekit-backstage-gate', className, { phase })}
+          data-state={ready ? phase : status}
+        >
+          {status === 'error' ? (
+            <ErrorMessage error={error} />
+          ) : (
+            (waitingRoom ?? (ready ? <JoinAheadCountdown locale={locale} labels={labels} /> : <p>{messages.loading}</p>))
+          )}
+        </section>
+      )}
+      <span style={visuallyHidden} aria-live="polite">
+        {announcement}
+      </span>
+    </>
   );
 });

@@ -1,7 +1,8 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
 import userEvent from '@testing-library/user-event';
 import { createRef, type ReactNode } from 'react';
-import { createManualClock, createMemoryBackend, StageKitError, type Call } from '../../src/core/index.js';
+import { createManualClock, createMemoryBackend, StageKitError, type Call, type CallPhase } from '../../src/core/index.js';
 import {
   BackstageGate,
   JoinCallButton,
@@ -102,6 +103,87 @@ describe('BackstageGate', () => {
     await act(() => host.stopLive());
     expect(screen.queryByText('Inside the show')).toBeNull();
     expect(screen.getByRole('region', { name: 'Waiting room' })).toBeTruthy();
+  });
+});
+
+describe('BackstageGate announcements, errors and className', () => {
+  it('announces the doors opening through a live region that outlives the swap, and not the first phase', async () => {
+    const { clock, host, viewer } = await setup();
+    const { container } = render(
+      <Providers call={viewer}>
+        <BackstageGate>
+          <p>Inside the show</p>
+        </BackstageGate>
+      </Providers>,
+    );
+    const announcer = container.querySelector(':scope > [aria-live="polite"]')!;
+    expect(announcer.textContent).toBe('');
+    // The countdown on screen announces its own phase changes; the gate stays quiet meanwhile.
+    act(() => clock.advance(1_000));
+    expect(announcer.textContent).toBe('');
+    act(() => clock.advance(59_000));
+    expect(screen.getByText('Inside the show')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Waiting room' })).toBeNull();
+    expect(announcer.isConnected).toBe(true);
+    expect(announcer.textContent).toBe('Doors are open');
+    await act(() => host.goLive());
+    expect(announcer.textContent).toBe('Live');
+    await act(() => host.endCall());
+    expect(screen.getByRole('region', { name: 'Waiting room' })).toBeTruthy();
+    expect(announcer.isConnected).toBe(true);
+    expect(announcer.textContent).toBe('Ended');
+  });
+
+  it('announces nothing when the phase settles after hydration', async () => {
+    const { clock, viewer } = await setup();
+    clock.advance(60_000);
+    const ui = (
+      <Providers call={viewer}>
+        <BackstageGate>
+          <p>Inside the show</p>
+        </BackstageGate>
+      </Providers>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(ui);
+    document.body.append(container);
+    expect(container.textContent).not.toContain('Inside the show');
+    render(ui, { container, hydrate: true });
+    await waitFor(() => expect(screen.getByText('Inside the show')).toBeTruthy());
+    expect(container.querySelector(':scope > [aria-live="polite"]')!.textContent).toBe('');
+  });
+
+  it('shows why loading the call failed', async () => {
+    const backend = createMemoryBackend({ clock: createManualClock('2030-01-01T00:00:00Z') });
+    const viewer = backend.client({ user: { id: 'viewer' } }).call('no-such-type', 'show');
+    render(
+      <StageKitProvider>
+        <StageCall call={viewer}>
+          <BackstageGate>
+            <p>Inside the show</p>
+          </BackstageGate>
+        </StageCall>
+      </StageKitProvider>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/does not exist/);
+    const room = screen.getByRole('region', { name: 'Waiting room' });
+    expect(room.dataset.state).toBe('error');
+    expect(room.textContent).not.toContain('Loading…');
+  });
+
+  it('gives a className function the phase', async () => {
+    const { viewer } = await setup();
+    const className = vi.fn<(state: { phase: CallPhase }) => string>((state) => `gate-${state.phase}`);
+    render(
+      <Providers call={viewer}>
+        <BackstageGate className={className}>
+          <p>Inside the show</p>
+        </BackstageGate>
+      </Providers>,
+    );
+    expect(screen.getByRole('region', { name: 'Waiting room' }).className).toBe('stagekit-backstage-gate gate-scheduled');
+    expect(className.mock.calls.map(([state]) => state)).toEqual(className.mock.calls.map(() => ({ phase: 'scheduled' })));
   });
 });
 
