@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useCallState, useHasCapability, useMessages, useStageActions, useStageStatus } from '../react/index.js';
+import { useCallState, useHasCapability, useKickFromStage, useMessages, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
@@ -27,13 +27,13 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
   const allowed = useHasCapability('manage-stage');
   const onStage = useStageStatus(userId) === 'ON_STAGE';
   const name = useCallState((state) => state.call?.participants[userId]?.name ?? userId);
-  const { kick } = useStageActions();
+  const kick = useKickFromStage();
   const errorId = useId();
   if (!onStage || (!allowed && whenForbidden === 'hide')) return null;
   const pending = kick.isPending;
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || pending) return;
     kick.reset();
     kick.mutate([userId]);
   };
@@ -43,7 +43,9 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
         type="button"
         aria-label={messages.kickUser(name)}
         {...buttonProps}
-        disabled={disabled || !allowed || pending}
+        // Pending is aria-disabled, not disabled, so keyboard focus stays on the button.
+        disabled={disabled || !allowed}
+        aria-disabled={pending || undefined}
         aria-busy={pending || undefined}
         aria-describedby={kick.error ? errorId : undefined}
         onClick={handleClick}

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useId, useRef, type HTMLAttributes } from 'react';
 import { useMessages, useOnStage } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { KickButton } from './KickButton.js';
@@ -23,15 +23,34 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
   const messages = useMessages(labels);
   const onStage = useOnStage();
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Kicking someone removes their row and the focused button with it; focus then goes to the
+  // heading rather than falling to the page.
+  const focusInside = useRef(false);
+  useEffect(() => {
+    if (!focusInside.current) return;
+    const active = headingRef.current?.ownerDocument.activeElement;
+    if (!active || active === headingRef.current?.ownerDocument.body) {
+      focusInside.current = false;
+      headingRef.current?.focus();
+    }
+  }, [onStage]);
   return (
     <section
       ref={ref}
       aria-labelledby={headingId}
+      onFocus={() => (focusInside.current = true)}
+      onBlur={(event) => {
+        // A removed element blurs with no next target: keep the flag for the effect above.
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
+      }}
       {...sectionProps}
       className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
       data-state={onStage.length ? 'filled' : 'empty'}
     >
-      <h3 id={headingId}>{title ?? messages.onStage}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {title ?? messages.onStage}
+      </h3>
       {onStage.length === 0 ? (
         <p className="stagekit-empty">{messages.nobodyOnStage}</p>
       ) : (

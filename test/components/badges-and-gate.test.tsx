@@ -188,6 +188,26 @@ describe('BackstageGate announcements, errors and className', () => {
 });
 
 describe('OnStageList and KickButton', () => {
+  it('moves focus to the heading when a kick by keyboard removes the focused row', async () => {
+    const user = userEvent.setup();
+    const { host, viewer } = await setup();
+    await host.goLive();
+    await viewer.join();
+    await viewer.stage.requestAccess();
+    await host.stage.grantAccess(['viewer']);
+    await viewer.stage.join();
+    render(
+      <Providers call={host}>
+        <OnStageList />
+      </Providers>,
+    );
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove Vik from stage' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByText('No one is on stage.')).toBeTruthy());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'On stage' }));
+  });
+
   it('lets a host remove an on-stage viewer, and shows a viewer no kick control', async () => {
     const user = userEvent.setup();
     const { backend, host, viewer } = await setup();
