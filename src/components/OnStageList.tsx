@@ -28,22 +28,34 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
   // heading rather than falling to the page.
   const focusInside = useRef(false);
   useEffect(() => {
+    const section = headingRef.current?.parentElement;
+    if (!section) return;
+    const enter = () => (focusInside.current = true);
+    const leave = (event: FocusEvent) => {
+      // A removed element blurs with no next target: keep the flag for the effect below.
+      if (event.relatedTarget instanceof Node && !section.contains(event.relatedTarget)) focusInside.current = false;
+    };
+    section.addEventListener('focusin', enter);
+    section.addEventListener('focusout', leave);
+    return () => {
+      section.removeEventListener('focusin', enter);
+      section.removeEventListener('focusout', leave);
+    };
+  }, []);
+  // Runs when the on-stage list changed: that is when a focused row may have gone.
+  useEffect(() => {
+    const document = headingRef.current?.ownerDocument;
     if (!focusInside.current) return;
-    const active = headingRef.current?.ownerDocument.activeElement;
-    if (!active || active === headingRef.current?.ownerDocument.body) {
+    if (!document?.activeElement || document.activeElement === document.body) {
       focusInside.current = false;
       headingRef.current?.focus();
     }
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [onStage]);
   return (
     <section
       ref={ref}
       aria-labelledby={headingId}
-      onFocus={() => (focusInside.current = true)}
-      onBlur={(event) => {
-        // A removed element blurs with no next target: keep the flag for the effect above.
-        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
-      }}
       {...sectionProps}
       className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
       data-state={onStage.length ? 'filled' : 'empty'}
