@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useRef, useState, useSyncExternalStore, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useState, useSyncExternalStore, type HTMLAttributes, type ReactNode } from 'react';
 import type { CallPhase } from '../core/index.js';
 import { useBackstage, useCallStatus, useMessages, type StageKitMessages } from '../react/index.js';
 import { classNames } from './class-names.js';
@@ -54,17 +54,16 @@ export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGa
   const text = gateAnnouncement(phase, open, messages);
   // The phase is unknown during hydration and settles right after; that is not a change to announce.
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
-  const seen = useRef<{ phase: CallPhase; open: boolean; countdownShown: boolean } | null>(null);
+  // Worked out while rendering (React re-renders at once, before committing), so a phase change
+  // and its announcement reach the screen in one commit.
+  const [seen, setSeen] = useState<{ phase: CallPhase; open: boolean; countdownShown: boolean } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  useEffect(() => {
-    if (!ready || !hydrated) return;
-    const before = seen.current;
-    seen.current = { phase, open, countdownShown };
-    if (!before || (before.phase === phase && before.open === open)) return;
+  if (ready && hydrated && (!seen || seen.phase !== phase || seen.open !== open || seen.countdownShown !== countdownShown)) {
+    setSeen({ phase, open, countdownShown });
+    const changed = !!seen && (seen.phase !== phase || seen.open !== open);
     // While the countdown stays on screen its own live region announces the phase.
-    if (before.countdownShown && countdownShown) return;
-    setAnnouncement(text);
-  }, [ready, hydrated, phase, open, countdownShown, text]);
+    if (changed && !(seen.countdownShown && countdownShown)) setAnnouncement(text);
+  }
 
   // The live region keeps its place across the swap: a region mounted with its text is not read.
   return (
