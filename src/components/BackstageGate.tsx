@@ -5,6 +5,7 @@ import { useBackstage, useCallStatus, useMessages, type StageKitMessages } from 
 import { classNames } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { JoinAheadCountdown } from './JoinAheadCountdown.js';
+import { phaseMessage } from './phase-message.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
 
@@ -21,16 +22,7 @@ export interface BackstageGateProps
 
 /** What the gate announces when it opens or closes, or when the phase changes with no countdown on screen. */
 function gateAnnouncement(phase: CallPhase, open: boolean, messages: StageKitMessages): string {
-  switch (phase) {
-    case 'live':
-      return messages.live;
-    case 'ended':
-      return messages.ended;
-    case 'doors-open':
-      return messages.doorsOpen;
-    default:
-      return open ? messages.backstage : messages.waitingRoom;
-  }
+  return phaseMessage(phase, messages) ?? (open ? messages.backstage : messages.waitingRoom);
 }
 
 const subscribeToNothing = () => () => {};

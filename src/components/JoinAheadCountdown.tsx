@@ -4,6 +4,7 @@ import type { CallPhase } from '../core/index.js';
 import { useJoinAheadCountdown, useMessages, type StageKitMessages, type UseJoinAheadCountdownResult } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { formatDuration } from './format-duration.js';
+import { phaseMessage } from './phase-message.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
 
@@ -38,18 +39,8 @@ export function countdownText(
 
 /** What a phase change announces; the ticking seconds are never announced. */
 function phaseAnnouncement(phase: CallPhase, countingTo: UseJoinAheadCountdownResult['countingTo'], messages: StageKitMessages): string {
-  switch (phase) {
-    case 'live':
-      return messages.live;
-    case 'ended':
-      return messages.ended;
-    case 'doors-open':
-      return messages.doorsOpen;
-    case 'scheduled':
-      return countingTo === 'doors-open' ? messages.waitingRoom : messages.waitingForHost;
-    default:
-      return messages.notScheduled;
-  }
+  if (phase === 'scheduled') return countingTo === 'doors-open' ? messages.waitingRoom : messages.waitingForHost;
+  return phaseMessage(phase, messages) ?? messages.notScheduled;
 }
 
 /**
