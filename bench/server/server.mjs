@@ -264,7 +264,7 @@ console.log(`\nIdle viewers and go-live fan-out: ${fmt(VIEWERS)} viewers, each i
     figure(SECTION, `server, ${n} viewers: go_live to the last viewer`, last, 'ms', { note: spread('last') });
     figure(SECTION, '… per viewer (time to the last / viewers)', (last / VIEWERS) * 1000, 'µs');
     figure(SECTION, '… go_live answered to the host', median(rounds.map((r) => r.answered)), 'ms', {
-      note: 'the server publishes to every socket before it answers',
+      note: 'the server queues every socket\'s message before it answers; the sends follow in the same turn',
     });
     if (viewers.counts.liveDuplicates > 0) console.log(`    ${viewers.counts.liveDuplicates} duplicate call.live_started events`);
     viewers.close();

@@ -58,8 +58,32 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
   const dropTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let closed = false;
 
+  // Events wait for the end of the event-loop turn, and consecutive batches of one call leave as one
+  // message: in a join storm a viewer gets one frame and makes one store update for many joins.
+  // Any other message first sends what waits, so the order on the wire is the order of sending.
+  const outboxes = new WeakMap<WebSocket, ServerMessage[]>();
+  const flush = (socket: WebSocket) => {
+    const waiting = outboxes.get(socket);
+    if (!waiting) return;
+    outboxes.delete(socket);
+    if (socket.readyState !== socket.OPEN) return;
+    for (const message of waiting) socket.send(JSON.stringify(message));
+  };
   const send = (socket: WebSocket, message: ServerMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    if (message.type !== 'events') {
+      flush(socket);
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      return;
+    }
+    let waiting = outboxes.get(socket);
+    if (!waiting) {
+      outboxes.set(socket, (waiting = []));
+      setImmediate(() => flush(socket));
+    }
+    const last = waiting[waiting.length - 1];
+    if (last?.type === 'events' && last.cid === message.cid) {
+      waiting[waiting.length - 1] = { ...last, seq: message.seq, events: [...last.events, ...message.events] };
+    } else waiting.push(message);
   };
 
   // Two silent intervals in a row, not one, so a client that was merely slow once stays.

@@ -143,3 +143,28 @@ it('tells every client when its clock jumps', async () => {
   await vi.waitFor(() => expect(jumps).toHaveBeenCalled());
   expect(Math.abs(bob.clock.now() - test.clock.now())).toBeLessThan(1_000);
 });
+
+it("sends one call's changes made in one turn as one message, in order", async () => {
+  test = await startServer();
+  const host = { id: 'host' };
+  await test.request('POST', '/video/call/livestream/turn', { as: host, body: {} });
+  const raw = await rawSocket(await test.token(host));
+  raw.send({ type: 'subscribe', call_type: 'livestream', call_id: 'turn' });
+  await vi.waitFor(() => expect(raw.messages.filter((m) => m.type === 'events')).toHaveLength(1));
+  const hub = test.server.hub;
+  await Promise.all([
+    hub.dispatch(host, 'livestream', 'turn', { type: 'join' }),
+    hub.dispatch(host, 'livestream', 'turn', { type: 'goLive' }),
+    hub.dispatch(host, 'livestream', 'turn', { type: 'update', input: { custom: { title: 'Launch' } } }),
+  ]);
+  await vi.waitFor(() => expect(raw.messages.filter((m) => m.type === 'events')).toHaveLength(2));
+  const batch = raw.messages.filter((m) => m.type === 'events')[1] as Extract<ServerMessage, { type: 'events' }>;
+  expect(batch.events.map((event) => event.type)).toEqual([
+    'call.participant_joined',
+    'stageStatusUpdate',
+    'call.live_started',
+    'call.updated',
+  ]);
+  expect(batch.seq).toBe(batch.events[batch.events.length - 1]!.seq);
+  expect(batch.events.map((event) => event.seq)).toEqual([...batch.events.map((event) => event.seq)].sort((a, b) => a - b));
+});
