@@ -1,7 +1,7 @@
 'use client';
-import { forwardRef, type HTMLAttributes } from 'react';
+import { forwardRef, useState, type HTMLAttributes } from 'react';
 import type { CallPhase } from '../core/index.js';
-import { useJoinAheadCountdown, useMessages, type StageKitMessages, type UseJoinAheadCountdownResult } from '../react/index.js';
+import { useCallState, useJoinAheadCountdown, useMessages, type StageKitMessages, type UseJoinAheadCountdownResult } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { formatDuration } from './format-duration.js';
 import { phaseMessage } from './phase-message.js';
@@ -53,20 +53,26 @@ export const JoinAheadCountdown = /* @__PURE__ */ forwardRef<HTMLDivElement, Joi
 ) {
   const messages = useMessages(labels);
   const countdown = useJoinAheadCountdown();
-  const text = countdownText(countdown, messages, (seconds) => formatTime(seconds, locale));
+  const loaded = useCallState((state) => state.call !== null);
+  // The phase found on loading is what the reader sees; only later changes are announced.
+  const [baseline, setBaseline] = useState<CallPhase | null>(null);
+  const [changed, setChanged] = useState(false);
+  if (loaded && baseline === null) setBaseline(countdown.phase);
+  if (baseline !== null && !changed && countdown.phase !== baseline) setChanged(true);
+  const text = loaded ? countdownText(countdown, messages, (seconds) => formatTime(seconds, locale)) : messages.loading;
   return (
     <div
       ref={ref}
       {...divProps}
       className={classNames('stagekit-join-ahead-countdown', className, { phase: countdown.phase })}
-      data-state={countdown.phase}
+      data-state={loaded ? countdown.phase : 'loading'}
       data-counting-to={countdown.countingTo ?? undefined}
     >
       <span role="timer" aria-atomic="true">
         {text}
       </span>
       <span style={visuallyHidden} aria-live="polite">
-        {phaseAnnouncement(countdown.phase, countdown.countingTo, messages)}
+        {changed ? phaseAnnouncement(countdown.phase, countdown.countingTo, messages) : ''}
       </span>
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useBackstage, useMessages } from '../react/index.js';
+import { useBackstage, useCallState, useMessages } from '../react/index.js';
 import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 
@@ -10,10 +10,13 @@ export interface LiveBadgeProps
   extends CommonProps<{ state: LiveBadgeState }>,
     Omit<HTMLAttributes<HTMLSpanElement>, 'className' | 'children'> {}
 
-/** "Live", "Backstage" or "Ended". `data-state="live|backstage|ended"`. */
+/** "Live", "Backstage" or "Ended", once the call is loaded. `data-state="live|backstage|ended"`. */
 export const LiveBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
   const messages = useMessages(labels);
   const { isLive, phase } = useBackstage();
+  // Nothing to say before the call is loaded (and on the server): not "Backstage" by default.
+  const loaded = useCallState((store) => store.call !== null);
+  if (!loaded) return null;
   const state: LiveBadgeState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   return (
     <span ref={ref} {...spanProps} className={classNames('stagekit-live-badge', className, { state })} data-state={state}>

@@ -102,3 +102,26 @@ describe('JoinAheadCountdown', () => {
     expect(formatDuration(3725, 'ar-EG')).not.toBe('1:02:05');
   });
 });
+
+describe('JoinAheadCountdown before the call is loaded', () => {
+  it('says it is loading, then shows the phase without announcing it', async () => {
+    const clock = createManualClock('2030-01-01T00:00:00Z');
+    const backend = createMemoryBackend({ clock });
+    const host = backend.client({ user: { id: 'host' } }).call('livestream', 'show');
+    await host.getOrCreate({ data: { starts_at: new Date(clock.now() + 60_000) } });
+    const viewer = backend.client({ user: { id: 'viewer' } }).call('livestream', 'show');
+    const { container } = render(
+      <Providers call={viewer}>
+        <JoinAheadCountdown />
+      </Providers>,
+    );
+    const root = container.firstElementChild as HTMLElement;
+    expect(root.dataset.state).toBe('loading');
+    expect(screen.getByRole('timer').textContent).toBe('Loading…');
+    await act(() => viewer.get());
+    expect(screen.getByRole('timer').textContent).toBe('Starts in 1:00');
+    expect(container.querySelector('[aria-live="polite"]')!.textContent).toBe('');
+    await act(() => host.goLive());
+    expect(container.querySelector('[aria-live="polite"]')!.textContent).toBe('Live');
+  });
+});

@@ -37,6 +37,20 @@ async function setup() {
 }
 
 describe('LiveBadge', () => {
+  it('renders nothing until the call is loaded', async () => {
+    const late = createMemoryBackend({ clock: createManualClock('2030-01-01T00:00:00Z') });
+    const viewer = late.client({ user: { id: 'viewer' } }).call('default', 'room');
+    const { container } = render(
+      <Providers call={viewer}>
+        <LiveBadge />
+      </Providers>,
+    );
+    expect(container.innerHTML).toBe('');
+    await late.client({ user: { id: 'owner' } }).call('default', 'room').getOrCreate();
+    await act(() => viewer.get());
+    expect(container.textContent).toBe('Live');
+  });
+
   it('shows backstage, live and ended, with provider-level messages', async () => {
     const { host, viewer } = await setup();
     const { container } = render(
