@@ -1,6 +1,7 @@
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import {
   BackstageGate,
+  EndCallButton,
   GoLiveButton,
   JoinAheadCountdown,
   JoinCallButton,
@@ -11,11 +12,9 @@ import {
   StageRequestList,
   StageStatusBadge,
   StageToggle,
-  useBackstage,
   useCall,
   useCallState,
   useCallStatus,
-  useEndCall,
 } from '../src/components/index.js';
 import { StageKitError, type Call } from '../src/core/index.js';
 import { createRemoteClient, type RemoteClient } from '../src/remote/index.js';
@@ -169,16 +168,6 @@ function ScheduleButton() {
       </button>
       {error && <p role="alert">{error}</p>}
     </>
-  );
-}
-
-function EndCallButton() {
-  const endCall = useEndCall();
-  const { phase } = useBackstage();
-  return (
-    <button type="button" disabled={phase === 'ended' || endCall.isPending} onClick={() => endCall.mutate()}>
-      End call
-    </button>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useId, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import {
   BackstageGate,
+  EndCallButton,
   GoLiveButton,
   JoinAheadCountdown,
   JoinCallButton,
@@ -10,9 +11,7 @@ import {
   StageRequestList,
   StageStatusBadge,
   StageToggle,
-  useBackstage,
   useCallState,
-  useEndCall,
 } from '../src/components/index.js';
 import type { Call, ManualClock } from '../src/core/index.js';
 import { useScenario } from '../.storybook/scenario.js';
@@ -93,16 +92,6 @@ function ScheduleButton({ host, viewers, clock }: { host: Call; viewers: Call[];
       </button>
       {error && <p role="alert">{error}</p>}
     </>
-  );
-}
-
-function EndCallButton() {
-  const endCall = useEndCall();
-  const { phase } = useBackstage();
-  return (
-    <button type="button" disabled={phase === 'ended' || endCall.isPending} onClick={() => endCall.mutate()}>
-      End call
-    </button>
   );
 }
 

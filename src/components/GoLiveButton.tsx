@@ -1,7 +1,8 @@
 'use client';
-import { forwardRef, useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { useBackstage, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
+import { Confirmation, useConfirmation } from './Confirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
@@ -60,17 +61,7 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
   const [choice, setChoice] = useState(() => defaults(isLive));
   // Going live or stopping switches the options between start_* and continue_*: reset them.
   if (choice.live !== isLive) setChoice(defaults(isLive));
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  // Set when the confirmation closes, so focus goes back to the button it replaced, not on mount.
-  const refocus = useRef(false);
-  // The Stop button and the confirmation replace each other: focus follows, or it would fall to the page.
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (refocus.current) buttonRef.current?.focus();
-    refocus.current = false;
-  }, [confirming]);
+  const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
   if ((!allowed || !enabled) && whenForbidden === 'hide') return null;
 
@@ -89,18 +80,8 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
     if (pending) return;
     onClick?.(event);
     if (event.defaultPrevented) return;
-    if (isLive && confirmStop) setConfirming(true);
+    if (isLive && confirmStop) askToConfirm();
     else run();
-  };
-  const closeConfirm = () => {
-    refocus.current = true;
-    setConfirming(false);
-  };
-  const handleConfirmKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== 'Escape') return;
-    // Consumed here, so a surrounding dialog does not close along with the confirmation.
-    event.stopPropagation();
-    closeConfirm();
   };
 
   const label = pending ? (isLive ? messages.stoppingLive : messages.goingLive) : isLive ? messages.stopLive : messages.goLive;
@@ -133,28 +114,22 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
         </fieldset>
       )}
       {confirming ? (
-        <fieldset className="stagekit-confirm">
-          <legend>{messages.confirmStopLive}</legend>
-          <button
-            type="button"
-            ref={confirmRef}
-            onKeyDown={handleConfirmKeyDown}
-            onClick={() => {
-              closeConfirm();
-              run();
-            }}
-          >
-            {messages.confirmStopLiveYes}
-          </button>
-          <button type="button" onKeyDown={handleConfirmKeyDown} onClick={closeConfirm}>
-            {messages.confirmStopLiveNo}
-          </button>
-        </fieldset>
+        <Confirmation
+          confirmRef={confirmRef}
+          question={messages.confirmStopLive}
+          yes={messages.confirmStopLiveYes}
+          no={messages.confirmStopLiveNo}
+          onConfirm={() => {
+            closeConfirmation();
+            run();
+          }}
+          onCancel={closeConfirmation}
+        />
       ) : (
         <button
           type="button"
           {...buttonProps}
-          ref={buttonRef}
+          ref={triggerRef}
           disabled={disabled || !allowed || !enabled || state === 'ended'}
           aria-disabled={pending ? true : buttonProps['aria-disabled']}
           aria-busy={pending || undefined}

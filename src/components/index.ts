@@ -2,6 +2,7 @@
 // `stagekit/react`: the provider and hooks, and the drop-in components built on them.
 export * from '../react/index.js';
 export { GoLiveButton, type GoLiveButtonProps, type GoLiveButtonState } from './GoLiveButton.js';
+export { EndCallButton, type EndCallButtonProps, type EndCallButtonState } from './EndCallButton.js';
 export { StageRequestList, type StageRequestListProps, type StageRequestListState } from './StageRequestList.js';
 export { JoinAheadCountdown, type JoinAheadCountdownProps } from './JoinAheadCountdown.js';
 export { StageToggle, type StageToggleProps, type StageToggleState } from './StageToggle.js';

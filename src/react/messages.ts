@@ -10,6 +10,11 @@ export interface StageKitMessages {
   confirmStopLive: string;
   confirmStopLiveYes: string;
   confirmStopLiveNo: string;
+  endCall: string;
+  endingCall: string;
+  confirmEndCall: string;
+  confirmEndCallYes: string;
+  confirmEndCallNo: string;
   startHls: string;
   startRecording: string;
   continueHls: string;
@@ -56,6 +61,11 @@ export const defaultMessages: StageKitMessages = {
   confirmStopLive: 'Stop the livestream? Viewers will be removed.',
   confirmStopLiveYes: 'Stop live',
   confirmStopLiveNo: 'Keep streaming',
+  endCall: 'End call',
+  endingCall: 'Ending…',
+  confirmEndCall: 'End the call for everyone? No one can rejoin.',
+  confirmEndCallYes: 'End call',
+  confirmEndCallNo: 'Cancel',
   startHls: 'Start HLS broadcast',
   startRecording: 'Start recording',
   continueHls: 'Keep HLS broadcast running',
