@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useBackstage, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
+import { useBackstage, useCallState, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -34,15 +34,25 @@ export interface GoLiveButtonProps
  * `data-confirming` while the stop asks for confirmation; Escape cancels it. Renders nothing on
  * calls with backstage disabled.
  */
-export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonProps>(function GoLiveButton(
+export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonProps>(function GoLiveButton(props, ref) {
+  // Decided on two primitives, so users who see no control never re-render with the call's state.
+  const allowed = useHasCapability('update-call');
+  const enabled = useCallState((state) => state.call?.settings.backstage.enabled ?? false);
+  const shown = (allowed && enabled) || props.whenForbidden === 'disable';
+  return shown ? <GoLiveControl {...props} ref={ref} allowed={allowed} enabled={enabled} /> : null;
+});
+
+const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonProps & { allowed: boolean; enabled: boolean }>(function GoLiveControl(
   {
+    allowed,
+    enabled,
     startHls = false,
     startRecording = false,
     continueHls = false,
     continueRecording = false,
     showOptions = false,
     confirmStop = false,
-    whenForbidden = 'hide',
+    whenForbidden: _whenForbidden,
     className,
     labels,
     onClick,
@@ -52,8 +62,7 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
   ref,
 ) {
   const messages = useMessages(labels);
-  const allowed = useHasCapability('update-call');
-  const { enabled, isLive, phase } = useBackstage();
+  const { isLive, phase } = useBackstage();
   const goLive = useGoLive();
   const stopLive = useStopLive();
   const defaults = (live: boolean) =>
@@ -63,7 +72,6 @@ export const GoLiveButton = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveBut
   if (choice.live !== isLive) setChoice(defaults(isLive));
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
-  if ((!allowed || !enabled) && whenForbidden === 'hide') return null;
 
   const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
