@@ -45,4 +45,5 @@ export type {
   UpdateCallInput,
   UpdateCallMembersInput,
 } from './schemas.js';
+export { CLOSE_CODES, type ClientMessage, type ServerMessage } from './socket-protocol.js';
 export { DEFAULT_SETTINGS, type CallSettings, type CallSettingsOverride } from './settings.js';

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../core/index.js';
-import { CLOSE_UNAUTHENTICATED, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
+import { CLOSE_CODES, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
 
 export interface ReconnectOptions {
   /** First wait before reconnecting, in ms (default 250); doubles per failed attempt. */
@@ -124,7 +124,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     };
     current.onclose = (event) => {
       detach(current);
-      if (event.code === CLOSE_UNAUTHENTICATED) {
+      if (event.code === CLOSE_CODES.unauthenticated) {
         closed = true;
         setState('disconnected');
         return;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { CallEvent, StageKitErrorJSON, User } from '../core/index.js';
+import { CLOSE_CODES, type ClientMessage, type ServerMessage } from '../core/socket-protocol.js';
 
-// The WebSocket protocol, server side. Every message is one JSON object with a `type`.
+// The WebSocket protocol's server side: checking what clients send (the types live in the core).
 
 const callName = v.pipe(v.string(), v.maxLength(64));
 
@@ -21,29 +21,9 @@ export const clientMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('pong') }),
 ]);
 
-export type ClientMessage = v.InferOutput<typeof clientMessageSchema>;
+// The schema must accept exactly the shared message type, so the two cannot drift apart.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesProtocol: Same<v.InferOutput<typeof clientMessageSchema>, ClientMessage> = true;
+void schemaMatchesProtocol;
 
-export type ServerMessage =
-  /** Authenticated: who the token says you are, the server's time and the heartbeat interval. */
-  | { type: 'ready'; user: User; now: number; heartbeat_ms: number }
-  /**
-   * Events of one call, projected for this user. `seq` is the call's sequence number after them:
-   * resume from it. `events` may be empty when everything in the batch was hidden from this user.
-   */
-  | { type: 'events'; cid: string; seq: number; events: CallEvent[] }
-  /** Sent every heartbeat; answer with `pong` or the connection is dropped. */
-  | { type: 'ping'; now: number }
-  /** The server's clock jumped (a manual clock in tests and demos). */
-  | { type: 'time'; now: number }
-  /** A refused message; with `cid` when it concerned one call's subscription. */
-  | { type: 'error'; cid?: string; error: StageKitErrorJSON };
-
-/** WebSocket close codes the server uses. */
-export const CLOSE_CODES = {
-  /** The token is missing, malformed, expired or wrongly signed: reconnecting will not help. */
-  unauthenticated: 4001,
-  /** The user has too many open connections. */
-  tooManyConnections: 4029,
-  /** The server is shutting down. */
-  goingAway: 1001,
-} as const;
+export { CLOSE_CODES, type ClientMessage, type ServerMessage };
