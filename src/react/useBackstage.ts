@@ -6,7 +6,7 @@ import type { CallPhase, Capability } from '../core/index.js';
 import { joinVerdict, joinWindow } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
-import { toWindowFields, useScheduleFields } from './useJoinWindow.js';
+import { toWindowFields, useScheduleFields } from './useScheduleFields.js';
 
 export interface UseBackstageResult {
   /** Backstage is enabled for this call. */
@@ -59,6 +59,7 @@ export function useBackstage(): UseBackstageResult {
     sameTimedState,
   );
   return useMemo(() => {
+    // Only the window's time-free parts are read here (in backstage, when doors open), so any instant will do.
     const window = schedule ? joinWindow(toWindowFields(schedule), 0) : null;
     return {
       enabled: schedule?.enabled ?? false,

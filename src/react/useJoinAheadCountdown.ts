@@ -3,7 +3,7 @@ import type { CallPhase } from '../core/index.js';
 import { joinWindow } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
-import { toWindowFields, useScheduleFields } from './useJoinWindow.js';
+import { toWindowFields, useScheduleFields } from './useScheduleFields.js';
 
 export interface UseJoinAheadCountdownResult {
   phase: CallPhase;
