@@ -32,7 +32,7 @@ export function crowdedScenario(requests: number): Scenario {
   run(host, { type: 'join' });
   run(host, { type: 'goLive' });
 
-  const record = world.calls[cid]!;
+  const record = world.calls.get(cid)!;
   const at = new Date(clock.now()).toISOString();
   const participants = { ...record.participants };
   const stage = { ...record.stage };
@@ -44,7 +44,7 @@ export function crowdedScenario(requests: number): Scenario {
     stage[user_id] = 'REQUESTED_TO_JOIN_STAGE';
     stage_requests.push({ user_id, name, requested_at: at });
   }
-  world = { ...world, calls: { ...world.calls, [cid]: { ...record, participants, stage, stage_requests } } };
+  world = { ...world, calls: new Map(world.calls).set(cid, { ...record, participants, stage, stage_requests }) };
 
   const handle = createCall({
     type,
@@ -55,7 +55,7 @@ export function crowdedScenario(requests: number): Scenario {
       try {
         const outcome = run(host, command);
         if (outcome.after) {
-          const callType = world.callTypes[type]!;
+          const callType = world.callTypes.get(type)!;
           const input = { before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events };
           handle.receive(projectEvents(input, host));
         }
@@ -65,7 +65,7 @@ export function crowdedScenario(requests: number): Scenario {
       }
     },
   });
-  const after = world.calls[cid]!;
-  handle.receive([{ type: 'call.state', call: viewOf(after, world.callTypes[type]!, host), cid, seq: after.seq, created_at: at }]);
+  const after = world.calls.get(cid)!;
+  handle.receive([{ type: 'call.state', call: viewOf(after, world.callTypes.get(type)!, host), cid, seq: after.seq, created_at: at }]);
   return { clock, backend: null, calls: { hana: handle.call }, call: handle.call };
 }

@@ -35,7 +35,7 @@ const engineMs: number[] = [];
 function hostCall(pending: number): CallHandle {
   let world: World = createWorld();
   const apply = (command: Command) => {
-    const before = world.calls[CID] ?? null;
+    const before = world.calls.get(CID) ?? null;
     const outcome = execute(world, { type: TYPE, id: ID, actor: HOST, command }, systemClock.now());
     world = outcome.world;
     return { before, outcome };
@@ -44,7 +44,7 @@ function hostCall(pending: number): CallHandle {
   apply({ type: 'join' });
   apply({ type: 'goLive' });
   const now = new Date(systemClock.now()).toISOString();
-  const base = world.calls[CID]!;
+  const base = world.calls.get(CID)!;
   const participants: Record<string, Participant> = { ...base.participants };
   const stage = { ...base.stage };
   const requests: StageRequest[] = [];
@@ -55,8 +55,8 @@ function hostCall(pending: number): CallHandle {
     stage[user_id] = 'REQUESTED_TO_JOIN_STAGE';
     requests.push({ user_id, name, requested_at: now });
   }
-  world = { ...world, calls: { ...world.calls, [CID]: { ...base, participants, stage, stage_requests: requests } } };
-  const callType = world.callTypes[TYPE]!;
+  world = { ...world, calls: new Map(world.calls).set(CID, { ...base, participants, stage, stage_requests: requests }) };
+  const callType = world.callTypes.get(TYPE)!;
 
   const handle: CallHandle = createCall({
     type: TYPE,
@@ -78,7 +78,7 @@ function hostCall(pending: number): CallHandle {
       }
     },
   });
-  const record = world.calls[CID]!;
+  const record = world.calls.get(CID)!;
   const snapshot: CallEvent = { type: 'call.state', call: viewOf(record, callType, HOST), cid: CID, seq: record.seq, created_at: now };
   handle.receive([snapshot]);
   return handle;

@@ -1,6 +1,7 @@
 import { CAPABILITIES, type Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
 import type { CallRecord } from './model.js';
+import { own } from './own.js';
 
 export const DEFAULT_ROLE = 'user';
 
@@ -14,9 +15,9 @@ export function capabilitiesOf(
   userId: string,
   globalRole: string | undefined,
 ): Capability[] {
-  const held = new Set<Capability>(type.grants[globalRole ?? DEFAULT_ROLE] ?? []);
-  const memberRole = call?.members[userId]?.role;
-  if (memberRole !== undefined) for (const capability of type.grants[memberRole] ?? []) held.add(capability);
+  const held = new Set<Capability>(own(type.grants, globalRole ?? DEFAULT_ROLE) ?? []);
+  const memberRole = own(call?.members, userId)?.role;
+  if (memberRole !== undefined) for (const capability of own(type.grants, memberRole) ?? []) held.add(capability);
   // Canonical order, so two derivations of the same set compare equal element by element.
   return CAPABILITIES.filter((capability) => held.has(capability));
 }

@@ -24,9 +24,9 @@ function callType(name: string, settings: CallSettingsOverride, grants: Record<s
   return { name, settings: mergeSettings(DEFAULT_SETTINGS, settings), grants };
 }
 
-/** The built-in call types. A fresh copy each time, so one backend's changes never reach another. */
-export function builtInCallTypes(): Record<string, CallType> {
-  return {
+/** The built-in call types, by name. A fresh copy each time, so one backend's changes never reach another. */
+export function builtInCallTypes(): Map<string, CallType> {
+  const types: Record<string, CallType> = {
     default: callType(
       'default',
       { backstage: { enabled: false } },
@@ -49,6 +49,7 @@ export function builtInCallTypes(): Record<string, CallType> {
     ),
     development: callType('development', { backstage: { enabled: false } }, { user: ALL, call_member: ALL, host: ALL, admin: ALL }),
   };
+  return new Map(Object.entries(types));
 }
 
 export function applyCallTypePatch(type: CallType, patch: CallTypePatch): CallType {

@@ -31,16 +31,21 @@ import {
   type UpdateCallInput,
   type UpdateCallMembersInput,
 } from './schemas.js';
+import { own } from './own.js';
 import { mergeOverrides, mergeSettings } from './settings.js';
 
-/** Everything the engine knows: call types and calls. Treated as immutable. */
+/**
+ * Everything the engine knows: call types and calls, by name and by cid. Treated as immutable;
+ * `execute` returns a new world. Servers keep their own maps and run `executeCall` on one call,
+ * so a change costs the same with one call or a hundred thousand.
+ */
 export interface World {
-  callTypes: Record<string, CallType>;
-  calls: Record<string, CallRecord>;
+  callTypes: ReadonlyMap<string, CallType>;
+  calls: ReadonlyMap<string, CallRecord>;
 }
 
-export function createWorld(callTypes: Record<string, CallType> = builtInCallTypes()): World {
-  return { callTypes, calls: {} };
+export function createWorld(callTypes: ReadonlyMap<string, CallType> = builtInCallTypes()): World {
+  return { callTypes, calls: new Map() };
 }
 
 export type StageCommandType =
@@ -114,14 +119,8 @@ export interface CommandRequest<C extends Command = Command> {
   command: C;
 }
 
-export interface Outcome<R = unknown> {
+export interface Outcome<R = unknown> extends CallOutcome<R> {
   world: World;
-  /** The events this command produced, in order, already numbered. */
-  events: CallEvent[];
-  result: R;
-  /** The call before and after, for projecting events per user; null when the call did not exist. */
-  before: CallRecord | null;
-  after: CallRecord | null;
 }
 
 export function callId(type: string, id: string): string {
@@ -130,27 +129,50 @@ export function callId(type: string, id: string): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+export interface CallOutcome<R = unknown> {
+  /** The events this command produced, in order, already numbered. */
+  events: CallEvent[];
+  result: R;
+  /** The call before and after; null when it did not exist. `after === before` when nothing changed. */
+  before: CallRecord | null;
+  after: CallRecord | null;
+}
+
 /**
- * Runs one command: validates it, checks the actor's capabilities and the rules, and returns the
- * next world with the events that describe the change. Throws a StageKitError and changes nothing
- * when the command is refused. Pure: time comes in as `now`.
+ * Runs one command on one call: validates it, checks the actor's capabilities and the rules, and
+ * returns the call after it with the events that describe the change. Throws a StageKitError and
+ * changes nothing when the command is refused. Pure: time comes in as `now`. `callType` is the
+ * type named by `request.type` (undefined when there is none: NOT_FOUND).
+ */
+export function executeCall<C extends Command>(
+  callType: CallType | undefined,
+  before: CallRecord | null,
+  request: CommandRequest<C>,
+  now: number,
+): CallOutcome<CommandResults[C['type']]> {
+  const key = parseInput(callKeySchema, { type: request.type, id: request.id }, 'call');
+  const actor = parseInput(userSchema, request.actor, 'user');
+  if (!callType) throw new StageKitError('NOT_FOUND', `call type '${key.type}' does not exist`);
+  const tx = new Transaction(callType, before, callId(key.type, key.id), actor, now);
+  const result = run(tx, request.command);
+  return { events: tx.events, result: result as CommandResults[C['type']], before, after: tx.call };
+}
+
+/**
+ * `executeCall` over a whole world, for tests and tools: the next world is a copy, so this costs
+ * time in proportion to the number of calls.
  */
 export function execute<C extends Command>(
   world: World,
   request: CommandRequest<C>,
   now: number,
 ): Outcome<CommandResults[C['type']]> {
-  const key = parseInput(callKeySchema, { type: request.type, id: request.id }, 'call');
-  const actor = parseInput(userSchema, request.actor, 'user');
-  const callType = world.callTypes[key.type];
-  if (!callType) throw new StageKitError('NOT_FOUND', `call type '${key.type}' does not exist`);
-  const cid = callId(key.type, key.id);
-  const before = world.calls[cid] ?? null;
-  const tx = new Transaction(callType, before, cid, actor, now);
-  const result = run(tx, request.command);
-  const after = tx.call;
-  const nextWorld = after && after !== before ? { ...world, calls: { ...world.calls, [cid]: after } } : world;
-  return { world: nextWorld, events: tx.events, result: result as CommandResults[C['type']], before, after };
+  const cid = callId(request.type, request.id);
+  const before = world.calls.get(cid) ?? null;
+  const outcome = executeCall(world.callTypes.get(request.type), before, request, now);
+  const { after } = outcome;
+  const nextWorld = after && after !== before ? { ...world, calls: new Map(world.calls).set(cid, after) } : world;
+  return { ...outcome, world: nextWorld };
 }
 
 function run(tx: Transaction, command: Command): unknown {
@@ -295,7 +317,7 @@ class Transaction {
       };
     }
     // The creator hosts their own call unless the members list gives them another role.
-    members[createdBy] ??= { user_id: createdBy, role: 'host', custom: {}, created_at: this.nowIso };
+    if (!own(members, createdBy)) members[createdBy] = { user_id: createdBy, role: 'host', custom: {}, created_at: this.nowIso };
     const [type, id] = splitCid(this.cid);
     this.call = {
       cid: this.cid,
@@ -328,7 +350,7 @@ class Transaction {
 
   join(): void {
     const call = this.existing();
-    if (call.participants[this.actor.id]) return;
+    if (own(call.participants, this.actor.id)) return;
     const capabilities = this.actorCapabilities();
     const verdict = joinVerdict(call, capabilities, this.now);
     if (!verdict.allowed) {
@@ -360,7 +382,7 @@ class Transaction {
 
   leave(reason: ParticipantLeftReason): void {
     const call = this.existing();
-    if (!call.participants[this.actor.id]) return;
+    if (!own(call.participants, this.actor.id)) return;
     this.removeParticipant(this.actor.id, reason);
   }
 
@@ -380,31 +402,34 @@ class Transaction {
   }
 
   updateMembers(input: UpdateCallMembersParsed): void {
-    this.existing();
+    const call = this.existing();
     if (input.update_members?.length) this.require('update-call-member', 'updating call members');
     if (input.remove_members?.length) this.require('remove-call-member', 'removing call members');
+    // One copy of the members for the whole batch, not one per member.
+    const members: CallRecord['members'] = { ...call.members };
+    const bodies: CallEventBody[] = [];
     const touched = new Set<string>();
     for (const member of input.update_members ?? []) {
-      const call = this.existing();
-      const previous = call.members[member.user_id];
+      const previous = own(members, member.user_id);
       const next = {
         user_id: member.user_id,
         role: member.role ?? previous?.role ?? 'call_member',
         custom: member.custom ?? previous?.custom ?? {},
         created_at: previous?.created_at ?? this.nowIso,
       };
-      this.patch({ members: { ...call.members, [member.user_id]: next } });
-      this.emit({ type: previous ? 'call.member_updated' : 'call.member_added', member: next });
+      members[member.user_id] = next;
+      bodies.push({ type: previous ? 'call.member_updated' : 'call.member_added', member: next });
       touched.add(member.user_id);
     }
     for (const userId of input.remove_members ?? []) {
-      const call = this.existing();
-      if (!call.members[userId]) continue;
-      const { [userId]: _removed, ...members } = call.members;
-      this.patch({ members });
-      this.emit({ type: 'call.member_removed', user_id: userId });
+      if (!own(members, userId)) continue;
+      delete members[userId];
+      bodies.push({ type: 'call.member_removed', user_id: userId });
       touched.add(userId);
     }
+    if (bodies.length === 0) return;
+    this.patch({ members });
+    for (const body of bodies) this.emit(body);
     for (const userId of touched) this.normalizeStage(userId);
   }
 
@@ -481,18 +506,18 @@ class Transaction {
   // ---- stage -------------------------------------------------------------------------------
 
   private statusOf(userId: string): StageStatus {
-    return this.existing().stage[userId] ?? 'OFF_STAGE';
+    return own(this.existing().stage, userId) ?? 'OFF_STAGE';
   }
 
   private participantOrThrow(action: string) {
     const call = this.notEnded(action);
-    const participant = call.participants[this.actor.id];
+    const participant = own(call.participants, this.actor.id);
     if (!participant) throw invalidState(`${action} needs you to join the call first`);
     return participant;
   }
 
   private holdsJoinStage(userId: string): boolean {
-    const participant = this.existing().participants[userId];
+    const participant = own(this.existing().participants, userId);
     return !!participant && this.capabilitiesOf(userId, participant.role).includes('join-stage');
   }
 
@@ -534,7 +559,7 @@ class Transaction {
     const request: StageRequest = {
       user_id: this.actor.id,
       requested_at: this.nowIso,
-      ...(call.participants[this.actor.id]?.name !== undefined && { name: call.participants[this.actor.id]!.name! }),
+      ...(own(call.participants, this.actor.id)?.name !== undefined && { name: own(call.participants, this.actor.id)!.name! }),
     };
     this.patch({
       stage: { ...call.stage, [this.actor.id]: 'REQUESTED_TO_JOIN_STAGE' },
@@ -593,9 +618,9 @@ class Transaction {
     for (const userId of userIds) {
       if (seen.has(userId)) continue;
       seen.add(userId);
-      const status = stage[userId] ?? 'OFF_STAGE';
+      const status = own(stage, userId) ?? 'OFF_STAGE';
       const skip = (reason: StageSkipReason) => results.push({ user_id: userId, applied: false, reason, status });
-      if (!call.participants[userId]) {
+      if (!own(call.participants, userId)) {
         skip('NOT_IN_CALL');
         continue;
       }
@@ -654,7 +679,7 @@ class Transaction {
    */
   private normalizeStage(userId: string): void {
     const call = this.existing();
-    const participant = call.participants[userId];
+    const participant = own(call.participants, userId);
     if (!participant) return;
     const capabilities = this.capabilitiesOf(userId, participant.role);
     if (!joinVerdict(call, capabilities, this.now).allowed) {
@@ -694,23 +719,31 @@ function omitKeys<T>(record: Record<string, T>, keys: Set<string>): Record<strin
   return next;
 }
 
+export interface CallTypeChange {
+  before: CallRecord;
+  after: CallRecord;
+  events: CallEvent[];
+  beforeType: CallType;
+}
+
 /**
  * Changes a call type and re-applies the rules to its calls (a lost grant can remove a participant
- * or a request). Returns the next world and, per affected call, its events.
+ * or a request). Returns the new type and, per call of that type, the call after and its events;
+ * the caller stores them.
  */
 export function updateCallType(
-  world: World,
+  callTypes: ReadonlyMap<string, CallType>,
+  calls: Iterable<CallRecord>,
   name: string,
   patchInput: CallTypePatchInput,
   now: number,
-): { world: World; changes: { before: CallRecord; after: CallRecord; events: CallEvent[]; beforeType: CallType }[] } {
+): { callType: CallType; changes: CallTypeChange[] } {
   const patch = parseInput(callTypePatchSchema, patchInput, 'input');
-  const current = world.callTypes[name];
+  const current = callTypes.get(name);
   if (!current) throw new StageKitError('NOT_FOUND', `call type '${name}' does not exist`);
   const nextType = applyCallTypePatch(current, patch);
-  const calls = { ...world.calls };
-  const changes = [];
-  for (const before of Object.values(world.calls)) {
+  const changes: CallTypeChange[] = [];
+  for (const before of calls) {
     if (before.type !== name) continue;
     const tx = new Transaction(nextType, before, before.cid, { id: before.created_by }, now);
     const settings = mergeSettings(nextType.settings, before.settings_override);
@@ -718,10 +751,9 @@ export function updateCallType(
     // Every watcher re-reads its capabilities from this event's projection.
     tx.emit({ type: 'call.updated', call: fieldsOf(tx.call) });
     tx.normalizeAll();
-    calls[before.cid] = tx.call!;
     changes.push({ before, after: tx.call!, events: tx.events, beforeType: current });
   }
-  return { world: { callTypes: { ...world.callTypes, [name]: nextType }, calls }, changes };
+  return { callType: nextType, changes };
 }
 
 export function fieldsOf(call: CallRecord): CallFields {

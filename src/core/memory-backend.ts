@@ -3,11 +3,12 @@ import { createCall } from './call.js';
 import { applyCallTypePatch, builtInCallTypes, type CallType } from './call-types.js';
 import type { StageKitClient } from './client.js';
 import { systemClock, type Clock } from './clock.js';
-import { callId, createWorld, execute, updateCallType, type Command } from './engine.js';
+import { callId, executeCall, updateCallType, type Command } from './engine.js';
 import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
 import { capabilitiesOf } from './access.js';
+import { own } from './own.js';
 import { projectEvents, viewOf } from './projection.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -41,9 +42,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   for (const [name, patch] of Object.entries(options.callTypes ?? {})) {
     parseInput(callKeySchema, { type: name, id: 'x' }, 'callTypes');
     const parsed = parseInput(callTypePatchSchema, patch, `callTypes.${name}`);
-    types[name] = applyCallTypePatch(types[name] ?? { name, settings: DEFAULT_SETTINGS, grants: {} }, parsed);
+    types.set(name, applyCallTypePatch(types.get(name) ?? { name, settings: DEFAULT_SETTINGS, grants: {} }, parsed));
   }
-  let world = createWorld(types);
+  // Calls by cid, changed in place: one change costs the same however many calls there are.
+  const records = new Map<string, CallRecord>();
   const watchers = new Map<string, Set<Watcher>>();
 
   // Deliveries run in order through one queue: an action started by a store listener while a
@@ -71,7 +73,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function publish(cid: string, before: CallRecord | null, after: CallRecord, beforeType: CallType, events: CallEvent[]) {
-    const afterType = world.callTypes[after.type]!;
+    const afterType = types.get(after.type)!;
     const batch = [...(watchers.get(cid) ?? [])].map(
       (watcher) => () => watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user)),
     );
@@ -96,10 +98,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function dispatch(watcher: Watcher, type: string, id: string, command: Command): unknown {
-    const callType = world.callTypes[type];
-    const outcome = execute(world, { type, id, actor: watcher.user, command }, clock.now());
-    world = outcome.world;
+    const callType = types.get(type);
     const cid = callId(type, id);
+    const outcome = executeCall(callType, records.get(cid) ?? null, { type, id, actor: watcher.user, command }, clock.now());
+    if (outcome.after && outcome.after !== outcome.before) records.set(cid, outcome.after);
     if (outcome.after && callType) {
       publish(cid, outcome.before, outcome.after, callType, outcome.events);
       watch(watcher, cid, outcome.after, callType);
@@ -146,7 +148,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           if (!connected) return;
           for (const watcher of calls.values()) {
             const { type, id } = watcher.handle.call;
-            if (world.calls[callId(type, id)]?.participants[user.id]) {
+            if (own(records.get(callId(type, id))?.participants, user.id)) {
               dispatch(watcher, type, id, { type: 'leave', reason: 'dropped' });
             }
             const set = watchers.get(callId(type, id));
@@ -160,12 +162,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       return client;
     },
     updateCallType(name, patch) {
-      const result = updateCallType(world, name, patch, clock.now());
-      const beforeType = world.callTypes[name]!;
-      world = result.world;
-      for (const change of result.changes) publish(change.after.cid, change.before, change.after, beforeType, change.events);
+      const result = updateCallType(types, records.values(), name, patch, clock.now());
+      types.set(name, result.callType);
+      for (const change of result.changes) records.set(change.after.cid, change.after);
+      for (const change of result.changes) publish(change.after.cid, change.before, change.after, change.beforeType, change.events);
     },
-    getCallType: (name) => world.callTypes[name],
-    inspect: (type, id) => world.calls[callId(type, id)],
+    getCallType: (name) => types.get(name),
+    inspect: (type, id) => records.get(callId(type, id)),
   };
 }

@@ -1,14 +1,17 @@
 import * as v from 'valibot';
 import { CAPABILITIES } from './capabilities.js';
 import { StageKitError } from './errors.js';
+import { RESERVED_NAMES } from './own.js';
 
 // Inputs are checked here, at the engine's boundary, before anything changes.
 
+const notReserved = v.check((value: string) => !RESERVED_NAMES.has(value), 'is a reserved name');
 const name = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'),
+  notReserved,
 );
-const userId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_@.:-]{1,128}$/, 'must be 1 to 128 letters, digits or "_@.:-"'));
+const userId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_@.:-]{1,128}$/, 'must be 1 to 128 letters, digits or "_@.:-"'), notReserved);
 /** Custom data travels with every call event to every watcher, so it stays small. */
 export const MAX_CUSTOM_LENGTH = 16 * 1024;
 const custom = v.pipe(
@@ -26,8 +29,8 @@ function jsonLength(value: unknown): number {
 }
 const time = v.pipe(
   v.union([v.date(), v.string()], 'must be a Date or an ISO 8601 time'),
-  v.check((value) => !Number.isNaN(new Date(value).getTime()), 'must be a valid time'),
-  v.transform((value) => new Date(value).toISOString()),
+  v.check((value) => strictTime(value) !== null, 'must be an ISO 8601 time with a time zone, such as 2030-01-01T18:00:00Z'),
+  v.transform((value) => new Date(strictTime(value)!).toISOString()),
 );
 const flag = v.optional(v.boolean('must be true or false'));
 
@@ -154,4 +157,27 @@ export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown,
   });
   const summary = fields.map((field) => `${field.path} ${field.message}`).join('; ');
   throw new StageKitError('INVALID_INPUT', `invalid input: ${summary}`, { fields });
+}
+
+// Date and time with seconds optional, fractions optional, and a zone (Z or ±hh:mm) required, so
+// the same text means the same instant on every server.
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * The instant of a Date, or of a strict ISO 8601 string, in ms; null for anything else. `Date`'s
+ * own parser is lenient ("1" is 2001, "2030-02-30" is March 2nd), so the text's fields must
+ * survive the round trip unchanged.
+ */
+function strictTime(value: Date | string): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  const match = ISO_TIME.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second = '00', , zoneHours = '00', zoneMinutes = '00'] = match;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59 || Number(zoneHours) > 23 || Number(zoneMinutes) > 59) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return null;
+  // The calendar date as written must exist: 2030-02-30 would otherwise roll into March.
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
+  return ms;
 }

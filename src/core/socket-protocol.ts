@@ -35,8 +35,10 @@ export type ServerMessage =
 export const CLOSE_CODES = {
   /** The token is missing, malformed, expired or wrongly signed: reconnecting will not help. */
   unauthenticated: 4001,
-  /** The user has too many open connections. */
+  /** The user has too many open connections, or the server as many as it holds. */
   tooManyConnections: 4029,
+  /** The connection sent messages faster than its allowance. */
+  tooManyMessages: 4030,
   /** The server is shutting down. */
   goingAway: 1001,
 } as const;

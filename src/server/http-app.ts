@@ -20,6 +20,8 @@ export interface HttpAppOptions {
   secret?: string;
   /** Called with any error that is not a StageKitError (answered 500). */
   onError?: (error: unknown) => void;
+  /** Called after a user joined a call over HTTP, so one who never watches it can be dropped. */
+  onJoined?: (user: User, type: string, id: string) => void;
 }
 
 type Env = { Variables: { user: User } };
@@ -66,16 +68,24 @@ const CALL_ACTIONS: Record<string, CommandFromBody> = {
   'stage/kick': withUserIds('stage.kick'),
 };
 
-type Limited = 'stageRequests' | 'callCreates' | 'callUpdates' | 'memberUpdates' | 'joinsAndLeaves';
+type Limited = 'stageRequests' | 'callCreates' | 'callUpdates' | 'memberUpdates' | 'joinsAndLeaves' | 'stageMoves' | 'liveToggles' | 'stageDecisions';
 
-/** Actions that reach everyone watching a call, or create state, are limited per user. */
-const LIMITED_ACTIONS: Record<string, Limited> = {
-  'stage/request': 'stageRequests',
-  'stage/cancel': 'stageRequests',
-  join: 'joinsAndLeaves',
-  leave: 'joinsAndLeaves',
-  members: 'memberUpdates',
-};
+/** Every action that reaches others watching a call, or creates state, is limited per user. */
+const LIMITED_ACTIONS = new Map<string, Limited>([
+  ['stage/request', 'stageRequests'],
+  ['stage/cancel', 'stageRequests'],
+  ['stage/join', 'stageMoves'],
+  ['stage/leave', 'stageMoves'],
+  ['stage/grant', 'stageDecisions'],
+  ['stage/deny', 'stageDecisions'],
+  ['stage/kick', 'stageDecisions'],
+  ['go_live', 'liveToggles'],
+  ['stop_live', 'liveToggles'],
+  ['mark_ended', 'liveToggles'],
+  ['join', 'joinsAndLeaves'],
+  ['leave', 'joinsAndLeaves'],
+  ['members', 'memberUpdates'],
+]);
 
 const LIMIT_NAMES: Record<Limited, string> = {
   stageRequests: 'stage requests',
@@ -83,6 +93,9 @@ const LIMIT_NAMES: Record<Limited, string> = {
   callUpdates: 'call updates',
   memberUpdates: 'member updates',
   joinsAndLeaves: 'joins and leaves',
+  stageMoves: 'stage joins and leaves',
+  liveToggles: 'go-lives, stop-lives and ends',
+  stageDecisions: 'stage decisions',
 };
 
 /** The REST API: the reference paths under `/video`, also under `/api/v2/video` as in its examples. */
@@ -95,15 +108,29 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     callUpdates: limiter(limits.callUpdateBurst, limits.callUpdateWindowMs),
     memberUpdates: limiter(limits.memberUpdateBurst, limits.memberUpdateWindowMs),
     joinsAndLeaves: limiter(limits.joinLeaveBurst, limits.joinLeaveWindowMs),
+    stageMoves: limiter(limits.stageMoveBurst, limits.stageMoveWindowMs),
+    liveToggles: limiter(limits.liveToggleBurst, limits.liveToggleWindowMs),
+    stageDecisions: limiter(limits.stageDecisionBurst, limits.stageDecisionWindowMs),
   };
+  // One budget per call for everyone's actions together: many users each within their own
+  // allowance still cannot flood one call's watchers.
+  const callActions = limiter(limits.callActionBurst, limits.callActionWindowMs);
 
   /** Takes one of the user's tokens for `what`, or refuses with 429 and when to try again. */
   function limit(c: Context<Env>, what: Limited): void {
-    const waitMs = limiters[what].take(c.get('user').id);
+    refuseAfter(c, limiters[what].take(c.get('user').id), `too many ${LIMIT_NAMES[what]}`);
+  }
+
+  /** Takes one of the call's tokens for any action that changes it. */
+  function limitCall(c: Context<Env>, type: string, id: string): void {
+    refuseAfter(c, callActions.take(`${type}:${id}`), 'too many actions on this call');
+  }
+
+  function refuseAfter(c: Context<Env>, waitMs: number, what: string): void {
     if (waitMs === 0) return;
     const seconds = Math.ceil(waitMs / 1000);
     c.header('Retry-After', String(seconds));
-    throw new StageKitError('RATE_LIMITED', `too many ${LIMIT_NAMES[what]}; try again in ${seconds} s`);
+    throw new StageKitError('RATE_LIMITED', `${what}; try again in ${seconds} s`);
   }
 
   /** Only a call that does not exist yet counts against creating calls; getting one is free. */
@@ -134,6 +161,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     const { type, id } = c.req.param();
     const command = withInput('update')(await readBody(c));
     limit(c, 'callUpdates');
+    limitCall(c, type, id);
     return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 
@@ -144,10 +172,14 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       const { type, id } = c.req.param();
       const body = await readBody(c);
       const command = toCommand(body);
-      const limited = LIMITED_ACTIONS[action];
+      const limited = LIMITED_ACTIONS.get(action);
       if (limited) limit(c, limited);
       if (action === 'join' && body?.create === true) limitCreate(c, type, id);
-      return answer(c, await hub.dispatch(c.get('user'), type, id, command, { view: !stage }));
+      limitCall(c, type, id);
+      const user = c.get('user');
+      const dispatched = await hub.dispatch(user, type, id, command, { view: !stage });
+      if (action === 'join') options.onJoined?.(user, type, id);
+      return answer(c, dispatched);
     });
   }
 
@@ -156,6 +188,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     if (user.role !== 'admin') {
       throw new StageKitError('FORBIDDEN', "changing a call type needs the global role 'admin'");
     }
+    limit(c, 'callUpdates');
     const callType = await hub.updateCallType(c.req.param('name'), (await readBody(c)) as never);
     return c.json({ call_type: callType });
   });

@@ -1,7 +1,7 @@
 import {
+  builtInCallTypes,
   callId,
-  createWorld,
-  execute,
+  executeCall,
   projectEvents,
   projectEventsWithoutView,
   StageKitError,
@@ -14,9 +14,9 @@ import {
   type Command,
   type CommandResults,
   type User,
-  type World,
 } from '../core/index.js';
 import { capabilitiesOf } from '../core/access.js';
+import { own } from '../core/own.js';
 import type { CallType } from '../core/call-types.js';
 import type { CallTypePatchInput } from '../core/schemas.js';
 import type { EventBatch, ServerStorage } from './storage.js';
@@ -24,6 +24,11 @@ import type { EventBatch, ServerStorage } from './storage.js';
 /** One stream of a call's events to one user: a WebSocket subscription, or a test's listener. */
 export interface Subscriber {
   readonly user: User;
+  /**
+   * Whether the subscriber still wants the call when its subscription's turn comes: false when it
+   * unsubscribed or went away meanwhile, so a late subscription never outlives either.
+   */
+  wants?(cid: string): boolean;
   deliver(cid: string, seq: number, events: CallEvent[]): void;
   /**
    * The hub ended this stream: with the error to tell the user when they may no longer watch
@@ -51,7 +56,13 @@ export interface DispatchOptions {
 export interface HubOptions {
   storage: ServerStorage;
   clock: Clock;
-  callTypes?: Record<string, CallType>;
+  callTypes?: ReadonlyMap<string, CallType>;
+  /** Calls the server holds at once, ended ones included until they are forgotten (default 100,000). */
+  maxCalls?: number;
+  /** Calls one user may have created that the server still holds (default 100). */
+  callsPerUser?: number;
+  /** Members one call may have (default 10,000). */
+  membersPerCall?: number;
   /**
    * How long after a call ends its event log and its subscriptions are kept, in ms of real time
    * (default 10 minutes). Late subscribers still get a snapshot.
@@ -79,8 +90,10 @@ export interface Hub {
   /** The authoritative record of a call, for tests and tools. */
   inspect(type: string, id: string): CallRecord | undefined;
   callType(name: string): CallType | undefined;
-  /** The current world (immutable). */
-  world(): World;
+  /** How many changes the hub has committed: unchanged by anything refused. */
+  revision(): number;
+  /** How many calls the hub holds. */
+  callCount(): number;
   /** Stops the timers that forget ended calls. */
   close(): void;
 }
@@ -99,7 +112,15 @@ const READ_CALL_REFUSED = "watching a call needs the 'read-call' capability";
 export function createHub(options: HubOptions): Hub {
   const { storage, clock } = options;
   const endedCallRetentionMs = options.endedCallRetentionMs ?? 10 * 60_000;
-  let world = createWorld(options.callTypes);
+  const maxCalls = options.maxCalls ?? 100_000;
+  const callsPerUser = options.callsPerUser ?? 100;
+  const membersPerCall = options.membersPerCall ?? 10_000;
+  // Changed in place, one entry per change: a change costs the same with one call or 100,000.
+  const callTypes = new Map(options.callTypes ?? builtInCallTypes());
+  const calls = new Map<string, CallRecord>();
+  // Calls held per creator, for the per-user cap.
+  const createdBy = new Map<string, number>();
+  let revision = 0;
   // Per call, each subscriber and whether it has had a view to apply events to.
   const subscriptions = new Map<string, Map<Subscriber, { primed: boolean }>>();
   const endedTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -114,10 +135,27 @@ export function createHub(options: HubOptions): Hub {
 
   const ready = serial(async () => {
     const loaded = await storage.load();
-    if (loaded) world = loaded;
+    if (!loaded) return;
+    for (const type of loaded.callTypes) callTypes.set(type.name, type);
+    for (const call of loaded.calls) hold(call);
+    for (const call of loaded.calls) if (call.ended_at !== null) forgetLater(call.cid);
   });
 
   const iso = () => new Date(clock.now()).toISOString();
+
+  function hold(call: CallRecord): void {
+    if (!calls.has(call.cid)) createdBy.set(call.created_by, (createdBy.get(call.created_by) ?? 0) + 1);
+    calls.set(call.cid, call);
+  }
+
+  function release(cid: string): void {
+    const call = calls.get(cid);
+    if (!call) return;
+    calls.delete(cid);
+    const count = (createdBy.get(call.created_by) ?? 1) - 1;
+    if (count > 0) createdBy.set(call.created_by, count);
+    else createdBy.delete(call.created_by);
+  }
 
   function snapshot(call: CallRecord, type: CallType, user: User): CallEvent {
     return { type: 'call.state', call: viewOf(call, type, user), cid: call.cid, seq: call.seq, created_at: iso() };
@@ -139,25 +177,36 @@ export function createHub(options: HubOptions): Hub {
     // Who may watch moves only with members, the call type, or someone joining or leaving.
     const accessMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
     for (const [subscriber, state] of [...subs]) {
-      const { user } = subscriber;
-      const recheck = !state.primed || accessMoved || before?.participants[user.id] !== after.participants[user.id];
-      if (recheck && !mayWatch(change.afterType, after, user)) {
-        // Someone in the call only by being in it still sees their own leaving, unless their
-        // capabilities moved too (then what they would be sent is a whole view).
-        const last = state.primed ? projectEventsWithoutView(change, user) : null;
-        if (last && last.length > 0) deliverSafely(subscriber, after.cid, after.seq, last);
-        stop(subscriber, after.cid, readCallRefused());
-        continue;
+      try {
+        publishTo(change, subscriber, state, accessMoved);
+      } catch {
+        // A projection that fails for one watcher must not cost the others their events; this
+        // one is stopped and told, so it resubscribes and gets a whole view instead of a gap.
+        stop(subscriber, after.cid, new StageKitError('INVALID_STATE', 'the call could not be sent; subscribe again'));
       }
-      let events: CallEvent[];
-      if (state.primed) events = projectEvents(change, user);
-      else {
-        // Subscribed before the call existed: its first view is a whole one.
-        events = [snapshot(after, change.afterType, user)];
-        state.primed = true;
-      }
-      deliverSafely(subscriber, after.cid, after.seq, events);
     }
+  }
+
+  function publishTo(change: Change, subscriber: Subscriber, state: { primed: boolean }, accessMoved: boolean): void {
+    const { before, after } = change;
+    const { user } = subscriber;
+    const recheck = !state.primed || accessMoved || own(before?.participants, user.id) !== own(after.participants, user.id);
+    if (recheck && !mayWatch(change.afterType, after, user)) {
+      // Someone in the call only by being in it still sees their own leaving, unless their
+      // capabilities moved too (then what they would be sent is a whole view).
+      const last = state.primed ? projectEventsWithoutView(change, user) : null;
+      if (last && last.length > 0) deliverSafely(subscriber, after.cid, after.seq, last);
+      stop(subscriber, after.cid, readCallRefused());
+      return;
+    }
+    let events: CallEvent[];
+    if (state.primed) events = projectEvents(change, user);
+    else {
+      // Subscribed before the call existed: its first view is a whole one.
+      events = [snapshot(after, change.afterType, user)];
+      state.primed = true;
+    }
+    deliverSafely(subscriber, after.cid, after.seq, events);
   }
 
   function slim(change: Change): EventBatch {
@@ -169,24 +218,50 @@ export function createHub(options: HubOptions): Hub {
     return batch;
   }
 
-  async function commit(next: World, changes: Change[]): Promise<void> {
-    const batches = changes.filter((change) => change.events.length > 0).map(slim);
-    if (batches.length > 0 || next.callTypes !== world.callTypes) await storage.commit(next, batches);
-    world = next;
-    for (const change of changes) {
+  async function commit(changes: Change[], changedType?: CallType): Promise<void> {
+    const stored = changes.filter((change) => change.events.length > 0);
+    if (stored.length === 0 && !changedType) return;
+    await storage.commit(stored.map(slim), {
+      calls: stored.map((change) => change.after),
+      ...(changedType && { callTypes: [changedType] }),
+    });
+    revision += 1;
+    if (changedType) callTypes.set(changedType.name, changedType);
+    for (const change of stored) hold(change.after);
+    for (const change of stored) {
       publish(change);
       if (change.after.ended_at !== null && !change.before?.ended_at) forgetLater(change.after.cid);
     }
   }
 
-  /** An ended call's stream and log go after a while; its record stays in the world. */
+  /** Refuses a change that would take the server or the call past a cap; nothing is committed. */
+  function checkCaps(before: CallRecord | null, after: CallRecord): void {
+    if (!before) {
+      if (calls.size >= maxCalls) throw new StageKitError('RATE_LIMITED', `the server holds its maximum of ${maxCalls} calls; try again later`);
+      if ((createdBy.get(after.created_by) ?? 0) >= callsPerUser) {
+        throw new StageKitError('RATE_LIMITED', `a user may have at most ${callsPerUser} calls; end one and wait for it to be forgotten`);
+      }
+    }
+    if (after.members !== before?.members && Object.keys(after.members).length > membersPerCall) {
+      throw new StageKitError('INVALID_INPUT', `a call may have at most ${membersPerCall} members`, {
+        fields: [{ path: 'input.members', message: `would take the call past ${membersPerCall} members` }],
+      });
+    }
+  }
+
+  /** An ended call goes, with its stream and log, once the retention period has passed. */
   function forgetLater(cid: string): void {
     clearTimeout(endedTimers.get(cid));
     const timer = setTimeout(() => {
       endedTimers.delete(cid);
       void serial(async () => {
         for (const subscriber of [...(subscriptions.get(cid)?.keys() ?? [])]) stop(subscriber, cid);
-        await storage.dropEvents?.(cid);
+        if (storage.dropCall) await storage.dropCall(cid);
+        else await storage.dropEvents?.(cid);
+        release(cid);
+        revision += 1;
+      }).catch(() => {
+        // A storage that failed to forget keeps the call; the next start retries.
       });
     }, endedCallRetentionMs);
     timer.unref?.();
@@ -205,13 +280,15 @@ export function createHub(options: HubOptions): Hub {
     ready,
     dispatch(actor, type, id, command, dispatchOptions = {}) {
       return serial(async () => {
-        const callType = world.callTypes[type];
-        const outcome = execute(world, { type, id, actor, command }, clock.now());
+        const callType = callTypes.get(type);
+        const cid = callId(type, id);
+        const outcome = executeCall(callType, calls.get(cid) ?? null, { type, id, actor, command }, clock.now());
         const changes: Change[] = [];
         if (outcome.after && callType && outcome.events.length > 0) {
+          checkCaps(outcome.before, outcome.after);
           changes.push({ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events });
         }
-        await commit(outcome.world, changes);
+        await commit(changes);
         const call = outcome.after;
         const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
         return { result: outcome.result, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
@@ -219,21 +296,23 @@ export function createHub(options: HubOptions): Hub {
     },
     updateCallType(name, patch) {
       return serial(async () => {
-        const outcome = updateCallType(world, name, patch, clock.now());
-        const afterType = outcome.world.callTypes[name]!;
+        const outcome = updateCallType(callTypes, calls.values(), name, patch, clock.now());
+        const afterType = outcome.callType;
         await commit(
-          outcome.world,
           outcome.changes.map((change) => ({ ...change, afterType })),
+          afterType,
         );
         return afterType;
       });
     },
     subscribe(subscriber, type, id, since) {
       return serial(async () => {
-        const callType = world.callTypes[type];
+        const callType = callTypes.get(type);
         if (!callType) throw new StageKitError('NOT_FOUND', `call type '${type}' does not exist`);
         const cid = callId(type, id);
-        const call = world.calls[cid];
+        // Unsubscribed, or gone, while this waited its turn: nothing to start.
+        if (subscriber.wants?.(cid) === false) return;
+        const call = calls.get(cid);
         if (call && !mayWatch(callType, call, subscriber.user)) throw readCallRefused();
         let subs = subscriptions.get(cid);
         if (!subs) subscriptions.set(cid, (subs = new Map()));
@@ -246,9 +325,10 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     unsubscribe: removeSubscription,
-    inspect: (type, id) => world.calls[callId(type, id)],
-    callType: (name) => world.callTypes[name],
-    world: () => world,
+    inspect: (type, id) => calls.get(callId(type, id)),
+    callType: (name) => callTypes.get(name),
+    revision: () => revision,
+    callCount: () => calls.size,
     close() {
       for (const timer of endedTimers.values()) clearTimeout(timer);
       endedTimers.clear();
@@ -285,7 +365,7 @@ export function createHub(options: HubOptions): Hub {
 
 /** Whether a user may be sent a call's events: they hold `read-call`, or they are in the call. */
 function mayWatch(type: CallType, call: CallRecord, user: User): boolean {
-  return !!call.participants[user.id] || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
+  return !!own(call.participants, user.id) || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
 }
 
 function readCallRefused(): StageKitError {

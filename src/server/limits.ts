@@ -28,8 +28,49 @@ export interface ServerLimits {
   subscriptionsPerConnection: number;
   /** Largest accepted WebSocket message in bytes. Default 64 KiB. */
   maxMessageBytes: number;
-  /** How long an ended call's event log and subscriptions are kept, in ms. Default 10 minutes. */
+  /** Stage joins and leaves (`stage/join`, `stage/leave`) a user may make at once (429 beyond). Default 20. */
+  stageMoveBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  stageMoveWindowMs: number;
+  /** Go-lives, stop-lives and call ends a user may make at once (429 beyond). Default 10. */
+  liveToggleBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  liveToggleWindowMs: number;
+  /** Grants, denials and kicks a manager may make at once (429 beyond). Default 60. */
+  stageDecisionBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  stageDecisionWindowMs: number;
+  /**
+   * Actions one call takes from everyone together, whatever each user's own allowance: every
+   * action that changes a call reaches all its watchers. Default 2,000 at once.
+   */
+  callActionBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 2 s. */
+  callActionWindowMs: number;
+  /** How long an ended call, its event log and its subscriptions are kept, in ms. Default 10 minutes. */
   endedCallRetentionMs: number;
+  /** Calls the server holds at once, ended ones until they are forgotten. Default 100,000. */
+  maxCalls: number;
+  /** Calls one user may have created that the server still holds. Default 100. */
+  callsPerUser: number;
+  /** Members one call may have. Default 10,000. */
+  membersPerCall: number;
+  /** Open WebSocket connections in all. Default 50,000. */
+  maxConnections: number;
+  /** Messages one WebSocket connection may send at once; past it the connection is closed (4029). Default 60. */
+  socketMessageBurst: number;
+  /** The time in which that allowance refills, in ms of real time. Default 10 s. */
+  socketMessageWindowMs: number;
+  /**
+   * Bytes waiting to be sent to one connection; a client reading slower than its events arrive
+   * past this is disconnected and resumes from its last sequence number. Default 4 MiB.
+   */
+  maxBufferedBytes: number;
+  /**
+   * How long a participant who joined over HTTP may go without a connection watching the call
+   * before they leave it (reason `dropped`). Default 30 s.
+   */
+  unwatchedJoinGraceMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -47,5 +88,21 @@ export const DEFAULT_LIMITS: ServerLimits = {
   connectionsPerUser: 5,
   subscriptionsPerConnection: 100,
   maxMessageBytes: 64 * 1024,
+  stageMoveBurst: 20,
+  stageMoveWindowMs: 60_000,
+  liveToggleBurst: 10,
+  liveToggleWindowMs: 60_000,
+  stageDecisionBurst: 60,
+  stageDecisionWindowMs: 60_000,
+  callActionBurst: 2_000,
+  callActionWindowMs: 2_000,
   endedCallRetentionMs: 10 * 60_000,
+  maxCalls: 100_000,
+  callsPerUser: 100,
+  membersPerCall: 10_000,
+  maxConnections: 50_000,
+  socketMessageBurst: 60,
+  socketMessageWindowMs: 10_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  unwatchedJoinGraceMs: 30_000,
 };

@@ -1,5 +1,6 @@
-import type { World } from '../core/index.js';
-import type { EventBatch, ServerStorage } from './storage.js';
+import type { CallRecord } from '../core/index.js';
+import type { CallType } from '../core/call-types.js';
+import type { EventBatch, ServerStorage, StoredWorld } from './storage.js';
 
 export interface MemoryStorageOptions {
   /** Events kept per call for resuming clients; older ones fall back to a snapshot. Default 2,000. */
@@ -13,7 +14,7 @@ export interface MemoryStorageOptions {
 
 /** The memory storage answers at once, so its log reads synchronously. */
 export interface MemoryStorage extends ServerStorage {
-  readonly world: World | null;
+  load(): StoredWorld | null;
   batchesSince(cid: string, since: number): readonly EventBatch[] | null;
 }
 
@@ -35,14 +36,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
   const retainEvents = options.retainEvents ?? 2000;
   const retainBytes = options.retainBytes ?? 1024 * 1024;
   const logs = new Map<string, Log>();
-  let world: World | null = null;
+  // Kept so that a server started again on the same storage (in tests) finds what it left.
+  const calls = new Map<string, CallRecord>();
+  const callTypes = new Map<string, CallType>();
   return {
-    get world() {
-      return world;
-    },
-    load: () => world,
-    commit(next, batches) {
-      world = next;
+    load: () => (calls.size === 0 && callTypes.size === 0 ? null : { calls: [...calls.values()], callTypes: [...callTypes.values()] }),
+    commit(batches, changed = {}) {
+      for (const call of changed.calls ?? []) calls.set(call.cid, call);
+      for (const type of changed.callTypes ?? []) callTypes.set(type.name, type);
       for (const batch of batches) {
         const from = (batch.events[0]?.seq ?? batch.seq) - 1;
         let log = logs.get(batch.cid);
@@ -70,6 +71,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     },
     dropEvents(cid) {
       logs.delete(cid);
+    },
+    dropCall(cid) {
+      logs.delete(cid);
+      calls.delete(cid);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import * as v from 'valibot';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { callId, StageKitError, type CallEvent, type User } from '../core/index.js';
+import { own } from '../core/own.js';
 import type { Hub, Subscriber } from './hub.js';
 import type { ServerLimits } from './limits.js';
 import { clientMessageSchema, CLOSE_CODES, type ServerMessage } from './protocol.js';
@@ -27,6 +28,11 @@ export interface SocketServerOptions {
 export interface SocketServer {
   /** Hands an HTTP upgrade request on the WebSocket path to the server. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * A user joined a call over HTTP: unless a connection of theirs watches it within the grace
+   * period, they leave it (reason `dropped`), as if their connection had dropped.
+   */
+  joinedOverHttp(user: User, type: string, id: string): void;
   /** Open, authenticated connections. */
   connections(): readonly Connection[];
   /** Drops connections abruptly (no close handshake), as a network failure would. */
@@ -42,11 +48,18 @@ export interface Connection {
 
 interface Live extends Connection, Subscriber {
   socket: WebSocket;
+  wants(cid: string): boolean;
   calls: Set<string>;
   /** Whether anything arrived since the last ping. */
   alive: boolean;
   /** Heartbeats in a row with nothing from the client. */
   missed: number;
+}
+
+/** A token bucket for one connection's messages. */
+interface MessageBudget {
+  tokens: number;
+  at: number;
 }
 
 /** One WebSocket per client: authenticated by its first message, then a stream of events per call it watches. */
@@ -66,19 +79,38 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     const waiting = outboxes.get(socket);
     if (!waiting) return;
     outboxes.delete(socket);
+    for (const message of waiting) write(socket, message);
+  };
+  /**
+   * Sends one message unless the client has fallen too far behind reading: past the high-water
+   * mark it is cut off (it resumes from its last sequence number when it reconnects), so a
+   * client that never reads cannot grow the server's memory.
+   */
+  const write = (socket: WebSocket, message: ServerMessage) => {
     if (socket.readyState !== socket.OPEN) return;
-    for (const message of waiting) socket.send(JSON.stringify(message));
+    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+      socket.terminate();
+      return;
+    }
+    socket.send(JSON.stringify(message));
   };
   const send = (socket: WebSocket, message: ServerMessage) => {
     if (message.type !== 'events') {
       flush(socket);
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      write(socket, message);
       return;
     }
     let waiting = outboxes.get(socket);
     if (!waiting) {
       outboxes.set(socket, (waiting = []));
-      setImmediate(() => flush(socket));
+      setImmediate(() => {
+        try {
+          flush(socket);
+        } catch (error) {
+          options.onError?.(error);
+          socket.terminate();
+        }
+      });
     }
     const last = waiting[waiting.length - 1];
     if (last?.type === 'events' && last.cid === message.cid) {
@@ -89,24 +121,35 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
   // Two silent intervals in a row, not one, so a client that was merely slow once stays.
   const heartbeat = setInterval(() => {
     for (const connection of live) {
-      if (connection.alive) connection.missed = 0;
-      else if ((connection.missed += 1) >= 2) {
-        connection.socket.terminate();
-        continue;
+      try {
+        if (connection.alive) connection.missed = 0;
+        else if ((connection.missed += 1) >= 2) {
+          connection.socket.terminate();
+          continue;
+        }
+        connection.alive = false;
+        send(connection.socket, { type: 'ping', now: hub.clock.now() });
+      } catch (error) {
+        options.onError?.(error);
       }
-      connection.alive = false;
-      send(connection.socket, { type: 'ping', now: hub.clock.now() });
     }
   }, options.heartbeatMs);
   heartbeat.unref?.();
 
   // A manual clock that jumps tells every client, so countdowns follow at once.
   const stopClockWatch = hub.clock.subscribe?.(() => {
-    for (const connection of live) send(connection.socket, { type: 'time', now: hub.clock.now() });
+    try {
+      for (const connection of live) send(connection.socket, { type: 'time', now: hub.clock.now() });
+    } catch (error) {
+      options.onError?.(error);
+    }
   });
 
   wss.on('connection', (socket: WebSocket) => {
     let connection: Live | null = null;
+    // One auth per connection: a second one while the first is checked is a protocol error.
+    let authenticating = false;
+    const budget: MessageBudget = { tokens: limits.socketMessageBurst, at: Date.now() };
     const authTimer = setTimeout(() => socket.close(CLOSE_CODES.unauthenticated, 'no auth message'), options.authTimeoutMs);
     socket.on('error', () => socket.terminate());
     socket.on('close', () => {
@@ -114,7 +157,21 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       if (connection) forget(connection);
     });
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      if (connection) connection.alive = true;
+      try {
+        if (!takeMessage(budget)) {
+          socket.close(CLOSE_CODES.tooManyMessages, 'too many messages');
+          return;
+        }
+        if (connection) connection.alive = true;
+        receive(data, isBinary);
+      } catch (error) {
+        // Nothing a client sends may take the process down.
+        options.onError?.(error);
+        socket.terminate();
+      }
+    });
+
+    function receive(data: RawData, isBinary: boolean): void {
       let message: v.InferOutput<typeof clientMessageSchema>;
       try {
         message = parseMessage(data, isBinary);
@@ -122,13 +179,18 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         send(socket, { type: 'error', error: toError(error, options.onError).toJSON() });
         return;
       }
-      if (!connection) {
-        if (message.type !== 'auth') {
-          socket.close(CLOSE_CODES.unauthenticated, 'the first message must be auth');
-          return;
-        }
-        clearTimeout(authTimer);
-        verifyToken(key, message.token).then(
+      if (connection) {
+        handle(connection, message);
+        return;
+      }
+      if (message.type !== 'auth' || authenticating) {
+        socket.close(CLOSE_CODES.unauthenticated, authenticating ? 'one auth message per connection' : 'the first message must be auth');
+        return;
+      }
+      authenticating = true;
+      clearTimeout(authTimer);
+      verifyToken(key, message.token)
+        .then(
           (user) => {
             if (socket.readyState !== socket.OPEN) return;
             const mine = byUser.get(user.id);
@@ -143,12 +205,24 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
             send(socket, { type: 'error', error: toError(error, options.onError).toJSON() });
             socket.close(CLOSE_CODES.unauthenticated, 'invalid token');
           },
-        );
-        return;
-      }
-      handle(connection, message);
-    });
+        )
+        .catch((error: unknown) => {
+          options.onError?.(error);
+          socket.terminate();
+        });
+    }
   });
+
+  /** Takes one message from a connection's allowance; false when it has none left. */
+  function takeMessage(budget: MessageBudget): boolean {
+    const now = Date.now();
+    const perMs = limits.socketMessageBurst / limits.socketMessageWindowMs;
+    budget.tokens = Math.min(limits.socketMessageBurst, budget.tokens + Math.max(0, now - budget.at) * perMs);
+    budget.at = now;
+    if (budget.tokens < 1) return false;
+    budget.tokens -= 1;
+    return true;
+  }
 
   function admit(socket: WebSocket, user: User): Live {
     const connection: Live = {
@@ -159,6 +233,9 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       missed: 0,
       deliver(cid: string, seq: number, events: CallEvent[]) {
         send(socket, { type: 'events', cid, seq, events });
+      },
+      wants(cid: string) {
+        return live.has(connection) && connection.calls.has(cid);
       },
       stopped(cid: string, error?: StageKitError) {
         connection.calls.delete(cid);
@@ -182,7 +259,9 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         return;
       case 'subscribe': {
         const cid = callId(message.call_type, message.call_id);
-        if (!connection.calls.has(cid) && connection.calls.size >= limits.subscriptionsPerConnection) {
+        // Watching already: the stream goes on; a second snapshot would only cost memory.
+        if (connection.calls.has(cid)) return;
+        if (connection.calls.size >= limits.subscriptionsPerConnection) {
           send(connection.socket, { type: 'error', cid, error: tooManySubscriptions(limits.subscriptionsPerConnection).toJSON() });
           return;
         }
@@ -190,8 +269,8 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         cancelDrop(connection.user.id, cid);
         hub.subscribe(connection, message.call_type, message.call_id, message.since).then(
           () => {
-            // The connection may have closed while the subscription waited its turn.
-            if (!live.has(connection)) hub.unsubscribe(connection, cid);
+            // The connection may have closed, or unsubscribed, while the subscription waited its turn.
+            if (!connection.wants(cid)) hub.unsubscribe(connection, cid);
           },
           (error: unknown) => {
             connection.calls.delete(cid);
@@ -203,8 +282,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       }
       case 'unsubscribe': {
         const cid = callId(message.call_type, message.call_id);
-        connection.calls.delete(cid);
+        if (!connection.calls.delete(cid)) return;
         hub.unsubscribe(connection, cid);
+        // Someone in the call who stops watching it is treated as gone, as when their connection drops.
+        if (!watching(connection.user.id, cid)) scheduleDrop(connection.user, cid, options.dropGraceMs);
         return;
       }
     }
@@ -217,7 +298,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     if (mine?.size === 0) byUser.delete(connection.user.id);
     for (const cid of connection.calls) {
       hub.unsubscribe(connection, cid);
-      if (!closed && !watching(connection.user.id, cid)) scheduleDrop(connection.user, cid);
+      if (!closed && !watching(connection.user.id, cid)) scheduleDrop(connection.user, cid, options.dropGraceMs);
     }
   }
 
@@ -226,7 +307,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     return false;
   }
 
-  function scheduleDrop(user: User, cid: string): void {
+  function scheduleDrop(user: User, cid: string, graceMs: number): void {
     const timerKey = `${user.id}\n${cid}`;
     clearTimeout(dropTimers.get(timerKey));
     const leave = () => {
@@ -234,12 +315,15 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       if (closed || watching(user.id, cid)) return;
       const at = cid.indexOf(':');
       const [type, id] = [cid.slice(0, at), cid.slice(at + 1)];
-      if (!hub.inspect(type, id)?.participants[user.id]) return;
-      hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }).catch((error: unknown) => options.onError?.(error));
+      if (!own(hub.inspect(type, id)?.participants, user.id)) return;
+      hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }).catch((error: unknown) => {
+        // A call that ended or went away meanwhile has no one left to drop.
+        if (!(error instanceof StageKitError)) options.onError?.(error);
+      });
     };
-    if (options.dropGraceMs <= 0) leave();
+    if (graceMs <= 0) leave();
     else {
-      const timer = setTimeout(leave, options.dropGraceMs);
+      const timer = setTimeout(leave, graceMs);
       timer.unref?.();
       dropTimers.set(timerKey, timer);
     }
@@ -253,7 +337,15 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
 
   return {
     handleUpgrade(request, socket, head) {
+      if (wss.clients.size >= limits.maxConnections) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    joinedOverHttp(user, type, id) {
+      const cid = callId(type, id);
+      if (!closed && !watching(user.id, cid)) scheduleDrop(user, cid, limits.unwatchedJoinGraceMs);
     },
     connections: () => [...live],
     dropConnections(filter = () => true) {

@@ -72,10 +72,17 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
   const onError = options.onError ?? ((error: unknown) => console.error('stagekit-server:', error));
   const callTypes = builtInCallTypes();
   for (const [name, patch] of Object.entries(options.callTypes ?? {})) {
-    callTypes[name] = applyCallTypePatch(callTypes[name] ?? ({ name, settings: DEFAULT_SETTINGS, grants: {} } satisfies CallType), patch);
+    callTypes.set(name, applyCallTypePatch(callTypes.get(name) ?? ({ name, settings: DEFAULT_SETTINGS, grants: {} } satisfies CallType), patch));
   }
-  const hub = createHub({ storage: options.storage ?? createMemoryStorage(), clock, callTypes, endedCallRetentionMs: limits.endedCallRetentionMs });
-  const app = createHttpApp({ hub, key, limits, onError, devTokens: options.devTokens ?? false, secret: options.secret, ...(options.corsOrigin !== undefined && { corsOrigin: options.corsOrigin }) });
+  const hub = createHub({
+    storage: options.storage ?? createMemoryStorage(),
+    clock,
+    callTypes,
+    endedCallRetentionMs: limits.endedCallRetentionMs,
+    maxCalls: limits.maxCalls,
+    callsPerUser: limits.callsPerUser,
+    membersPerCall: limits.membersPerCall,
+  });
   const sockets = createSocketServer({
     hub,
     key,
@@ -85,16 +92,36 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     dropGraceMs: options.dropGraceMs ?? 10_000,
     onError,
   });
+  const app = createHttpApp({
+    hub,
+    key,
+    limits,
+    onError,
+    devTokens: options.devTokens ?? false,
+    secret: options.secret,
+    onJoined: sockets.joinedOverHttp,
+    ...(options.corsOrigin !== undefined && { corsOrigin: options.corsOrigin }),
+  });
   const socketPaths = new Set([options.socketPath ?? '/video/connect', '/api/v2/video/connect']);
   const servers = new Set<Server>();
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (!socketPaths.has(path)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+    try {
+      const path = pathOf(request.url);
+      if (path === null) {
+        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      if (!socketPaths.has(path)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head);
+    } catch (error) {
+      // An upgrade no one could handle is dropped; the process stays up.
+      onError(error);
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head);
   }
 
   return {
@@ -134,4 +161,13 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
       servers.clear();
     },
   };
+}
+
+/** The path of a request target, or null when it cannot be read as one (`//x:99999/`, say). */
+function pathOf(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import type { CallEvent, CallRecord, World } from '../core/index.js';
+import type { CallEvent, CallRecord } from '../core/index.js';
 import type { CallType } from '../core/call-types.js';
 
 /** What a user's capabilities on a call derive from: its members and its call type. */
@@ -21,15 +21,28 @@ export interface EventBatch {
   access?: { before: CallAccess; after: CallAccess };
 }
 
+/** What a storage hands back on start: the call types it knows and the calls it holds. */
+export interface StoredWorld {
+  callTypes: readonly CallType[];
+  calls: readonly CallRecord[];
+}
+
+/** What one commit changes: the calls after the change, and call types that changed. */
+export interface StoredChanges {
+  calls?: readonly CallRecord[];
+  callTypes?: readonly CallType[];
+}
+
 /**
- * Where the server keeps the world and each call's recent events. The server runs one change at
- * a time and awaits `commit` before it answers or publishes, so a durable store may be async.
+ * Where the server keeps calls, call types and each call's recent events. The server runs one
+ * change at a time and awaits `commit` before it answers or publishes, so a durable store may be
+ * async. Each commit names only what changed, so its cost does not grow with the number of calls.
  */
 export interface ServerStorage {
-  /** The world to start from; null for a fresh one. Called once, when the server starts. */
-  load(): Promise<WorldSnapshot | null> | WorldSnapshot | null;
-  /** Records the next world and the batches that led to it (one per changed call). */
-  commit(world: World, batches: readonly EventBatch[]): Promise<void> | void;
+  /** What to start from; null for a fresh start. Called once, when the server starts. */
+  load(): Promise<StoredWorld | null> | StoredWorld | null;
+  /** Records the batches of a change (one per changed call) and the records they led to. */
+  commit(batches: readonly EventBatch[], changed?: StoredChanges): Promise<void> | void;
   /**
    * The batches of a call whose last sequence number is above `since`, oldest first; null when
    * the log no longer reaches back that far (the client then gets a snapshot instead).
@@ -37,6 +50,6 @@ export interface ServerStorage {
   batchesSince(cid: string, since: number): Promise<readonly EventBatch[] | null> | readonly EventBatch[] | null;
   /** Forgets a call's event log, some time after the call ended; resuming clients get a snapshot. */
   dropEvents?(cid: string): Promise<void> | void;
+  /** Forgets an ended call altogether, once its retention has passed. */
+  dropCall?(cid: string): Promise<void> | void;
 }
-
-export type WorldSnapshot = World;

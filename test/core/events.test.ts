@@ -34,7 +34,7 @@ describe('events the engine emits', () => {
     const other = execute(world, { type: 'livestream', id: 'b', actor: { id: 'alice' }, command: { type: 'getOrCreate' } }, T0);
 
     expect(other.events.map((e) => [e.cid, e.seq])).toEqual([['livestream:b', 1]]);
-    expect(other.world.calls['livestream:a']!.seq).toBe(2);
+    expect(other.world.calls.get('livestream:a')!.seq).toBe(2);
   });
 
   it('emits a status update, a request-list update and newStageRequest for a request', () => {
@@ -60,7 +60,7 @@ describe('events the engine emits', () => {
       world = execute(world, { type: 'livestream', id: 's', actor: { id }, command: { type: 'join' } }, T0).world;
       world = execute(world, { type: 'livestream', id: 's', actor: { id }, command: { type: 'stage.requestAccess' } }, T0).world;
     }
-    const seq = world.calls['livestream:s']!.seq;
+    const seq = world.calls.get('livestream:s')!.seq;
 
     const outcome = execute(
       world,
@@ -163,6 +163,6 @@ describe('events the engine emits', () => {
 
     expect(() => execute(world, { type: 'livestream', id: 's', actor: { id: 'bob' }, command: { type: 'goLive' } }, T0)).toThrow(StageKitError);
     expect(world.calls).toEqual(snapshot);
-    expect(world.calls['livestream:s']!.seq).toBe(1);
+    expect(world.calls.get('livestream:s')!.seq).toBe(1);
   });
 });

@@ -123,7 +123,7 @@ describe('the events each user receives', () => {
   it('shows a request to managers only, and the requester only their own status', () => {
     const world = liveCallWithViewers();
     const outcome = execute(world, { type: 'livestream', id: 's', actor: { id: 'bob' }, command: { type: 'stage.requestAccess' } }, T0);
-    const type = world.callTypes.livestream!;
+    const type = world.callTypes.get('livestream')!;
     const input = { before: outcome.before, after: outcome.after!, beforeType: type, afterType: type, events: outcome.events };
 
     expect(projectEvents(input, { id: 'alice' }).map((e) => e.type)).toEqual([
@@ -141,7 +141,7 @@ describe('the events each user receives', () => {
     let world = liveCallWithViewers();
     world = execute(world, { type: 'livestream', id: 's', actor: { id: 'bob' }, command: { type: 'stage.requestAccess' } }, T0).world;
     const outcome = execute(world, { type: 'livestream', id: 's', actor: { id: 'alice' }, command: { type: 'stage.grantAccess', user_ids: ['bob'] } }, T0);
-    const type = world.callTypes.livestream!;
+    const type = world.callTypes.get('livestream')!;
     const input = { before: outcome.before, after: outcome.after!, beforeType: type, afterType: type, events: outcome.events };
 
     expect(projectEvents(input, { id: 'bob' }).map((e) => e.type)).toEqual(['stageStatusUpdate', 'stageRequestApproved']);
@@ -157,7 +157,7 @@ describe('the events each user receives', () => {
     let world = liveCallWithViewers();
     world = execute(world, { type: 'livestream', id: 's', actor: { id: 'alice' }, command: { type: 'stage.grantAccess', user_ids: ['bob'] } }, T0).world;
     const outcome = execute(world, { type: 'livestream', id: 's', actor: { id: 'bob' }, command: { type: 'stage.join' } }, T0);
-    const type = world.callTypes.livestream!;
+    const type = world.callTypes.get('livestream')!;
     const input = { before: outcome.before, after: outcome.after!, beforeType: type, afterType: type, events: outcome.events };
 
     expect(projectEvents(input, { id: 'dan' })).toMatchObject([
@@ -181,7 +181,7 @@ describe('the events each user receives', () => {
       },
       T0,
     );
-    const type = world.callTypes.livestream!;
+    const type = world.callTypes.get('livestream')!;
     const input = { before: outcome.before, after: outcome.after!, beforeType: type, afterType: type, events: outcome.events };
 
     const forBob = projectEvents(input, { id: 'bob' });

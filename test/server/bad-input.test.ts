@@ -16,9 +16,9 @@ afterEach(() => test.close());
 const path = (rest = '') => `/video/call/livestream/show${rest}`;
 
 async function refused(method: string, url: string, init: Parameters<TestServer['request']>[2]) {
-  const before = test.server.hub.world();
+  const before = test.server.hub.revision();
   const response = await test.request(method, url, init);
-  expect(test.server.hub.world()).toBe(before);
+  expect(test.server.hub.revision()).toBe(before);
   expect(response.body.message).toEqual(expect.any(String));
   return response;
 }
@@ -75,7 +75,7 @@ it('refuses oversized bodies with 413, with or without a length', async () => {
   expect({ status, code: body.code }).toEqual({ status: 413, code: 'INVALID_INPUT' });
 
   // Chunked, so the size is known only while reading.
-  const before = test.server.hub.world();
+  const before = test.server.hub.revision();
   const encoded = new TextEncoder().encode(JSON.stringify(big));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -90,7 +90,7 @@ it('refuses oversized bodies with 413, with or without a length', async () => {
     duplex: 'half',
   } as RequestInit);
   expect(response.status).toBe(413);
-  expect(test.server.hub.world()).toBe(before);
+  expect(test.server.hub.revision()).toBe(before);
   // Just under the limit is fine.
   expect((await test.request('PATCH', path(), { as: olga, body: { custom: { text: 'x'.repeat(MAX_BODY - 40) } } })).status).toBe(200);
 });
