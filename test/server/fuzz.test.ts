@@ -1,4 +1,6 @@
+import { connect } from 'node:net';
 import * as fc from 'fast-check';
+import { WebSocket } from 'ws';
 import { CAPABILITIES } from '../../src/core/index.js';
 import { startServer, type TestServer } from './harness.js';
 
@@ -29,7 +31,7 @@ const leaf = fc.oneof(
   fc.boolean(),
   fc.integer({ min: -1_000_000, max: 10_000_000 }),
   fc.double(),
-  fc.constantFrom('', 'bob', 'alice', 'host', 'admin', '2030-01-01T00:00:10Z', 'not a date', ...CAPABILITIES),
+  fc.constantFrom('', 'bob', 'alice', 'host', 'admin', '__proto__', 'constructor', 'toString', 'custom', '2030-01-01T00:00:10Z', 'not a date', ...CAPABILITIES),
   fc.string({ maxLength: 12 }),
   fc.constant(null),
   fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
@@ -54,11 +56,13 @@ const rawBody = fc.oneof(
 const callType = fc.oneof(
   { weight: 6, arbitrary: fc.constant('livestream') },
   { weight: 2, arbitrary: fc.constantFrom('default', 'audio_room', 'development', 'nope') },
+  { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf') },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) },
 );
 const callIdArb = fc.oneof(
   { weight: 6, arbitrary: fc.constant('fz') },
   { weight: 2, arbitrary: fc.constantFrom('new', 'other') },
+  { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'prototype') },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) },
 );
 
@@ -66,7 +70,7 @@ let test: TestServer;
 const unexpected: unknown[] = [];
 let tokens: string[] = [];
 beforeAll(async () => {
-  test = await startServer({ onError: (error) => unexpected.push(error), limits: { maxBodyBytes: 2048 } });
+  test = await startServer({ onError: (error) => unexpected.push(error), limits: { maxBodyBytes: 2048, socketMessageBurst: 10_000 } });
   await test.server.hub.dispatch({ id: 'olga' }, 'livestream', 'fz', { type: 'getOrCreate' });
   await test.server.hub.dispatch({ id: 'olga' }, 'livestream', 'fz', { type: 'join' });
   tokens = await Promise.all([{ id: 'olga' }, { id: 'bob' }, { id: 'adam', role: 'admin' }, { id: 'x', name: 'X' }].map((user) => test.token(user)));
@@ -109,5 +113,86 @@ it('never fails on any endpoint, whatever it is sent', async () => {
     }),
     { numRuns: 600 },
   );
+  expect(unexpected).toEqual([]);
+});
+
+/** Sends raw bytes and resolves once the server answers or closes (or after a moment of silence). */
+function rawRequest(bytes: string): Promise<string> {
+  const { port } = new URL(test.url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+    let answer = '';
+    const done = () => {
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(done, 200);
+    socket.on('data', (chunk) => {
+      answer += String(chunk);
+      clearTimeout(timer);
+      done();
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      done();
+    });
+    socket.on('error', () => undefined);
+  });
+}
+
+it('never fails on an upgrade request, whatever its target and headers', async () => {
+  const target = fc.oneof(
+    fc.constantFrom('/video/connect', '/api/v2/video/connect', '//x:99999/', '//', '/%', 'http://[::1', '*', '/video/connect?x=%zz', 'http://a:b@c:99999/'),
+    fc.string({ minLength: 1, maxLength: 30 }).map((text) => text.replace(/[\s]/g, '')).filter((text) => text.length > 0),
+  );
+  const header = fc.constantFrom(
+    'Sec-WebSocket-Version: 13',
+    'Sec-WebSocket-Version: 99',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Key: ',
+    'Sec-WebSocket-Protocol: ,,,',
+    'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=99',
+    'Host: ',
+  );
+  await fc.assert(
+    fc.asyncProperty(target, fc.uniqueArray(header, { maxLength: 5 }), async (path, headers) => {
+      await rawRequest(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n${headers.map((h) => `${h}\r\n`).join('')}\r\n`);
+    }),
+    { numRuns: 150 },
+  );
+  expect((await test.request('GET', '/time')).status).toBe(200);
+  expect(unexpected).toEqual([]);
+});
+
+it('never fails on a WebSocket message, whatever it is sent', async () => {
+  const message = fc.oneof(
+    shaped.map((value) => JSON.stringify(value)),
+    fc.record({
+      type: fc.constantFrom('auth', 'subscribe', 'unsubscribe', 'pong', 'nope', '__proto__'),
+      call_type: fc.oneof(callType, fc.integer()),
+      call_id: fc.oneof(callIdArb, fc.constant(null)),
+      since: fc.oneof(fc.integer({ min: -5, max: 1_000 }), fc.double(), fc.constant('1')),
+      token: fc.constantFrom('', 'a.b.c'),
+    }, { requiredKeys: ['type'] }).map((value) => JSON.stringify(value)),
+    fc.string({ maxLength: 40 }),
+  );
+  const socket = new WebSocket(`${test.url.replace('http', 'ws')}/video/connect`);
+  const answers: { type: string; error?: { code: string; message: string } }[] = [];
+  socket.on('message', (data) => answers.push(JSON.parse(String(data)) as (typeof answers)[number]));
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify({ type: 'auth', token: tokens[1] }));
+  await vi.waitFor(() => expect(answers.map((a) => a.type)).toContain('ready'));
+  await fc.assert(
+    fc.asyncProperty(fc.array(message, { minLength: 1, maxLength: 3 }), async (messages) => {
+      if (socket.readyState !== socket.OPEN) return;
+      for (const text of messages) socket.send(text);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }),
+    { numRuns: 200 },
+  );
+  expect(socket.readyState).toBe(socket.OPEN);
+  socket.close();
+  for (const answer of answers.filter((a) => a.type === 'error')) expect(CODES.has(answer.error!.code)).toBe(true);
+  expect((await test.request('GET', '/time')).status).toBe(200);
   expect(unexpected).toEqual([]);
 });
