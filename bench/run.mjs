@@ -17,6 +17,7 @@ const SECTIONS = {
   queue: 'Large queue in Chromium',
   engine: 'Engine throughput',
   server: 'Server fan-out',
+  soak: 'Soak under hostile clients',
 };
 
 const { values } = parseArgs({

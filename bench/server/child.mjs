@@ -3,4 +3,5 @@
 import { pathToFileURL } from 'node:url';
 
 const serve = await import(pathToFileURL(process.argv[2]).href);
-await serve.main();
+// The server's limits, as JSON, when the bench sets any.
+await serve.main(process.argv[3] ? JSON.parse(process.argv[3]) : {});

@@ -1,4 +1,4 @@
-import { createStageKitServer, createToken } from '../../src/server/index.js';
+import { createStageKitServer, createToken, type ServerLimits } from '../../src/server/index.js';
 
 // The server side of the fan-out bench. It runs in a process of its own (see `child.mjs`), so the
 // thousands of sockets the bench opens are read by another event loop than the one that writes them.
@@ -21,10 +21,11 @@ export interface Memory {
  * Starts the reference server on 127.0.0.1 and answers memory questions over IPC until the parent
  * goes away. Each viewer is a user of its own, so the per-user limits do not apply to the crowd.
  */
-export async function main(): Promise<void> {
+export async function main(limits: Partial<ServerLimits> = {}): Promise<void> {
   const send = (message: unknown) => process.send?.(message);
   const server = createStageKitServer({
     secret: SECRET,
+    limits,
     // A ping sweep over every socket in the middle of a measurement would show up in it; the bench
     // clients still answer pings, but none is due while it runs.
     heartbeatMs: 10 * 60_000,

@@ -46,12 +46,15 @@ const fdNote = VIEWERS < TARGET ? `${fmt(VIEWERS)} viewers: the file-descriptor 
 console.log(`File descriptors: ${ownFds} here, up to ${serverFds} in the server process; ${fmt(VIEWERS)} viewers.`);
 
 const faults = [];
+// The fan-out is measured, not the rate limits: one host goes live and back many times, and a storm
+// is many actions on one call.
+const LIMITS = JSON.stringify({ liveToggleBurst: 1_000, callActionBurst: 1_000_000 });
 
 /** The server in a child process, through a shell that raises its file-descriptor limit. */
 async function startServer() {
   const child = spawn(
     'sh',
-    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--max-old-space-size=8192', resolve(here, 'child.mjs'), servePath],
+    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--max-old-space-size=8192', resolve(here, 'child.mjs'), servePath, LIMITS],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const pending = new Map();

@@ -82,11 +82,15 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
   if (!sameCapabilities(capsBefore, capsAfter)) return null;
   const manager = canManage(capsAfter);
   const out: CallEvent[] = [];
+  let same = true;
   for (const event of events) {
     const projected = projectEvent(event, viewer.id, manager);
+    if (projected !== event) same = false;
     if (projected) out.push(projected);
   }
-  return out;
+  // The batch itself when this user sees all of it unchanged: a server serialises it once for
+  // every such watcher instead of once each.
+  return same ? (events as CallEvent[]) : out;
 }
 
 function projectEvent(event: CallEvent, viewerId: string, manager: boolean): CallEvent | null {

@@ -1,6 +1,6 @@
 import type { CallRecord } from '../core/index.js';
 import type { CallType } from '../core/call-types.js';
-import type { EventBatch, ServerStorage, StoredWorld } from './storage.js';
+import type { CallAccess, EventBatch, ServerStorage, StoredWorld } from './storage.js';
 
 export interface MemoryStorageOptions {
   /** Events kept per call for resuming clients; older ones fall back to a snapshot. Default 2,000. */
@@ -79,12 +79,27 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
   };
 }
 
-/** Roughly what a batch holds on to: its events as JSON, and a changed members list. */
+/**
+ * Roughly what a batch holds on to: its events as JSON, and a changed members list, estimated by
+ * its length (serialising ten thousand members on every change would cost more than keeping them).
+ */
 function sizeOf(batch: EventBatch): number {
   let bytes = JSON.stringify(batch.events).length;
   if (batch.access) {
-    bytes += JSON.stringify(batch.access.after.members).length;
-    if (batch.access.before.members !== batch.access.after.members) bytes += JSON.stringify(batch.access.before.members).length;
+    bytes += membersBytes(batch.access.after.members);
+    if (batch.access.before.members !== batch.access.after.members) bytes += membersBytes(batch.access.before.members);
+  }
+  return bytes;
+}
+
+/** A member is a user id, a role, custom data and a time: about this many bytes without custom data. */
+const MEMBER_BYTES = 120;
+
+function membersBytes(members: CallAccess['members']): number {
+  let bytes = 0;
+  for (const id in members) {
+    const { custom } = members[id]!;
+    bytes += MEMBER_BYTES + (custom && Object.keys(custom).length > 0 ? JSON.stringify(custom).length : 0);
   }
   return bytes;
 }

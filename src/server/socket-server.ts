@@ -56,6 +56,42 @@ interface Live extends Connection, Subscriber {
   missed: number;
 }
 
+/** How long one turn of the event loop may spend writing waiting events before others get a turn. */
+const FLUSH_SLICE_MS = 8;
+
+/** What waits to be sent to one socket: a message, or one call's batches of events in a row. */
+type Outgoing = { message: ServerMessage } | { cid: string; seq: number; batches: CallEvent[][] };
+
+/**
+ * A batch's events as JSON, and the last message built with it as bytes, kept per batch: watchers
+ * sent the very same batches (the hub hands one array to everyone who sees all of it) share one
+ * serialisation and one encoding, instead of one each.
+ */
+interface Serialised {
+  json: string;
+  message?: { cid: string; seq: number; batches: readonly CallEvent[][]; data: Buffer };
+}
+const serialised = new WeakMap<CallEvent[], Serialised>();
+
+function serialisedOf(batch: CallEvent[]): Serialised {
+  let entry = serialised.get(batch);
+  if (!entry) serialised.set(batch, (entry = { json: JSON.stringify(batch) }));
+  return entry;
+}
+
+/** One message for a run of one call's batches, built once for every watcher with the same run. */
+function eventsMessage({ cid, seq, batches }: { cid: string; seq: number; batches: CallEvent[][] }): Buffer {
+  const last = serialisedOf(batches[batches.length - 1]!);
+  const built = last.message;
+  if (built && built.cid === cid && built.seq === seq && built.batches.length === batches.length && built.batches.every((batch, i) => batch === batches[i])) {
+    return built.data;
+  }
+  const parts = batches.map((batch) => serialisedOf(batch).json.slice(1, -1)).filter((part) => part.length > 0);
+  const data = Buffer.from(`{"type":"events","cid":${JSON.stringify(cid)},"seq":${seq},"events":[${parts.join(',')}]}`);
+  last.message = { cid, seq, batches, data };
+  return data;
+}
+
 /** A token bucket for one connection's messages. */
 interface MessageBudget {
   tokens: number;
@@ -74,48 +110,64 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
   // Events wait for the end of the event-loop turn, and consecutive batches of one call leave as one
   // message: in a join storm a viewer gets one frame and makes one store update for many joins.
   // Any other message first sends what waits, so the order on the wire is the order of sending.
-  const outboxes = new WeakMap<WebSocket, ServerMessage[]>();
+  const outboxes = new WeakMap<WebSocket, Outgoing[]>();
+  // Sockets with events waiting, in the order they got them. Drained in slices of a few
+  // milliseconds, each in its own turn of the event loop: sending one change to ten thousand
+  // watchers must not keep every other request waiting until the last of them is written.
+  const toFlush = new Set<WebSocket>();
+  const drain = () => {
+    const until = performance.now() + FLUSH_SLICE_MS;
+    for (const socket of toFlush) {
+      try {
+        flush(socket);
+      } catch (error) {
+        options.onError?.(error);
+        socket.terminate();
+      }
+      if (performance.now() > until) break;
+    }
+    if (toFlush.size > 0) setImmediate(drain);
+  };
   const flush = (socket: WebSocket) => {
+    toFlush.delete(socket);
     const waiting = outboxes.get(socket);
     if (!waiting) return;
     outboxes.delete(socket);
-    for (const message of waiting) write(socket, message);
+    for (const outgoing of waiting) {
+      if ('message' in outgoing) write(socket, JSON.stringify(outgoing.message));
+      else write(socket, eventsMessage(outgoing));
+    }
   };
   /**
    * Sends one message unless the client has fallen too far behind reading: past the high-water
    * mark it is cut off (it resumes from its last sequence number when it reconnects), so a
    * client that never reads cannot grow the server's memory.
    */
-  const write = (socket: WebSocket, message: ServerMessage) => {
+  const write = (socket: WebSocket, data: string | Buffer) => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > limits.maxBufferedBytes) {
       socket.terminate();
       return;
     }
-    socket.send(JSON.stringify(message));
+    socket.send(data, { binary: false });
   };
   const send = (socket: WebSocket, message: ServerMessage) => {
     if (message.type !== 'events') {
       flush(socket);
-      write(socket, message);
+      write(socket, JSON.stringify(message));
       return;
     }
     let waiting = outboxes.get(socket);
     if (!waiting) {
       outboxes.set(socket, (waiting = []));
-      setImmediate(() => {
-        try {
-          flush(socket);
-        } catch (error) {
-          options.onError?.(error);
-          socket.terminate();
-        }
-      });
+      toFlush.add(socket);
+      if (toFlush.size === 1) setImmediate(drain);
     }
     const last = waiting[waiting.length - 1];
-    if (last?.type === 'events' && last.cid === message.cid) {
-      waiting[waiting.length - 1] = { ...last, seq: message.seq, events: [...last.events, ...message.events] };
-    } else waiting.push(message);
+    if (last && 'batches' in last && last.cid === message.cid) {
+      last.seq = message.seq;
+      last.batches.push(message.events);
+    } else waiting.push({ cid: message.cid, seq: message.seq, batches: [message.events] });
   };
 
   // Two silent intervals in a row, not one, so a client that was merely slow once stays.
