@@ -70,13 +70,19 @@ const action = fc.oneof(
   {
     weight: 8,
     arbitrary: fc.record({
-      kind: fc.constantFrom('requestAccess' as const, 'cancelRequestAccess' as const, 'stageJoin' as const, 'stageLeave' as const),
+      kind: fc.constantFrom(
+        'requestAccess' as const,
+        'cancelRequestAccess' as const,
+        'declineInvitation' as const,
+        'stageJoin' as const,
+        'stageLeave' as const,
+      ),
       user: viewer,
     }),
   },
   {
     weight: 5,
-    arbitrary: fc.record({ kind: fc.constantFrom('grant' as const, 'deny' as const, 'kick' as const), user: manager, ids: someUsers }),
+    arbitrary: fc.record({ kind: fc.constantFrom('grant' as const, 'deny' as const, 'revoke' as const, 'kick' as const), user: manager, ids: someUsers }),
   },
   {
     weight: 1,
@@ -159,6 +165,9 @@ async function perform(step: Action, calls: Record<string, Call>, backend: Memor
     case 'cancelRequestAccess':
       await calls[step.user]!.stage.cancelRequestAccess();
       return;
+    case 'declineInvitation':
+      await calls[step.user]!.stage.declineInvitation();
+      return;
     case 'stageJoin':
       await calls[step.user]!.stage.join();
       return;
@@ -170,6 +179,9 @@ async function perform(step: Action, calls: Record<string, Call>, backend: Memor
       return;
     case 'deny':
       await calls[step.user]!.stage.denyAccess(step.ids);
+      return;
+    case 'revoke':
+      await calls[step.user]!.stage.revokeAccess(step.ids);
       return;
     case 'kick':
       await calls[step.user]!.stage.kick(step.ids);
@@ -225,6 +237,8 @@ function brokenRules(backend: MemoryBackend, call: CallRecord, now: number): str
     if (status === 'REQUESTED_TO_JOIN_STAGE' && (!caps.includes('request-stage') || caps.includes('join-stage'))) {
       broken.push(`${id} is requesting with ${caps}`);
     }
+    const invited = !!call.stage_invited && Object.hasOwn(call.stage_invited, id) && status === 'ACCEPTED_TO_JOIN_STAGE';
+    if (invited && caps.includes('join-stage')) broken.push(`${id} holds join-stage yet counts as invited`);
   }
   return broken;
 }
@@ -241,6 +255,14 @@ function checkViews(backend: MemoryBackend, calls: Record<string, Call>, call: C
   expect(Object.fromEntries(loaded.map((u) => [u.id, withoutSeq(calls[u.id]!.getState().call!)]))).toEqual(
     Object.fromEntries(loaded.map((u) => [u.id, withoutSeq(viewOf(call, type, u))])),
   );
+  // Whoever is on stage may publish, and no one else gains it from the stage.
+  for (const u of loaded) {
+    const own = calls[u.id]!.getState().call!.own_capabilities;
+    const onStage = call.stage[u.id] === 'ON_STAGE';
+    const granted = capabilitiesOf(type, call, u.id, (u as { role?: string }).role);
+    if (onStage) expect(own, `${u.id} on stage`).toEqual(expect.arrayContaining(['send-audio', 'send-video']));
+    else expect(own, `${u.id} off stage`).toEqual(granted);
+  }
   // A client may lag behind events it was not shown, never run ahead of the call.
   expect(loaded.filter((u) => calls[u.id]!.getState().call!.seq > call.seq)).toEqual([]);
 }
