@@ -87,15 +87,15 @@ export function createCall(options: {
   const store = createStore<CallStoreState>(() => ({ user, call: null, connection: options.connection ?? 'connected' }));
   const done = () => undefined;
   const listeners = new Map<string, Set<(event: CallEvent) => void>>();
-  const on = (type: string, listener: (event: CallEvent) => void) => {
-    let set = listeners.get(type);
-    if (!set) listeners.set(type, (set = new Set()));
+  const on = (eventType: string, listener: (event: CallEvent) => void) => {
+    let set = listeners.get(eventType);
+    if (!set) listeners.set(eventType, (set = new Set()));
     // Wrapped, so one listener added twice is two subscriptions, each with its own unsubscribe.
     const entry = (event: CallEvent) => listener(event);
     set.add(entry);
     return () => {
       set.delete(entry);
-      if (set.size === 0 && listeners.get(type) === set) listeners.delete(type);
+      if (set.size === 0 && listeners.get(eventType) === set) listeners.delete(eventType);
     };
   };
   const emit = (events: readonly CallEvent[]) => {
