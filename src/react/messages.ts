@@ -58,10 +58,10 @@ export interface StageKitMessages {
   declineInvitation: string;
   /** StageStatusBadge for an ACCEPTED user who was invited rather than approved. */
   invitedToStage: string;
-  /** What a failed action says, per error code: never the engine's own sentence. */
-  errors: Record<StageKitErrorCode, string>;
-  /** Why a bulk decision skipped a user, in words. */
-  skipReasons: Record<StageSkipReason, (name: string) => string>;
+  /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep the default. */
+  errors: Partial<Record<StageKitErrorCode, string>>;
+  /** Why a bulk decision skipped a user, in words. Reasons left out keep the default. */
+  skipReasons: Partial<Record<StageSkipReason, (name: string) => string>>;
   /** The summary of a bulk decision that skipped some users. */
   bulkSummary: (applied: number, skipped: number) => string;
   notifications: string;
@@ -78,7 +78,10 @@ export interface StageKitMessages {
   noticeDecided: (name: string, by: string) => string;
 }
 
-export const defaultMessages: StageKitMessages = {
+export const defaultMessages: StageKitMessages & {
+  errors: Record<StageKitErrorCode, string>;
+  skipReasons: Record<StageSkipReason, (name: string) => string>;
+} = {
   goLive: 'Go live',
   stopLive: 'Stop live',
   goingLive: 'Going live…',
@@ -142,7 +145,7 @@ export const defaultMessages: StageKitMessages = {
     NOT_YET_OPEN: 'The call is not open yet.',
     CALL_ENDED: 'The call has ended.',
     INVALID_INPUT: 'That request could not be read. Please try again.',
-    INVALID_STATE: 'Things changed in the meantime. Please try again.',
+    INVALID_STATE: 'That is not possible right now. Please try again in a moment.',
     UNAUTHENTICATED: 'Your session has expired. Please sign in again.',
     RATE_LIMITED: 'Too many tries. Wait a moment, then try again.',
     NETWORK: 'Could not reach the call. Check your connection and try again.',
