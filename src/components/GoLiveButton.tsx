@@ -3,7 +3,8 @@ import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent
 import { useBackstage, useCallState, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { useActionGuard } from './action-guard.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
@@ -75,14 +76,17 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
 
   const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
-  const error = goLive.error ?? stopLive.error;
+  const guard = useActionGuard(state);
+  const error = useFreshError(goLive.error ?? stopLive.error, state);
   const options = showOptions ? choice : defaults(isLive);
 
   const run = () => {
+    const done = guard.begin();
+    if (!done) return;
     goLive.reset();
     stopLive.reset();
-    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording });
-    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording });
+    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording }, { onSettled: done });
+    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -147,7 +151,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           {label}
         </button>
       )}
-      <ErrorMessage error={error} id={errorId} />
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </div>
   );
 });

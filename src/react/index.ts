@@ -3,6 +3,9 @@ export { StageCall, type StageCallProps } from './StageCall.js';
 export { useMaybeCall } from './context.js';
 export { useCall, useCallState } from './useCall.js';
 export { useStageStatus } from './useStageStatus.js';
+export { useIsInvitedToStage } from './useStageInvited.js';
+export { useCallEvent } from './useCallEvent.js';
+export { useStageNotices, type StageNotice, type StageNoticeKind, type UseStageNoticesOptions, type UseStageNoticesResult } from './useStageNotices.js';
 export { useBackstage, type UseBackstageResult } from './useBackstage.js';
 export { useJoinAheadCountdown, type UseJoinAheadCountdownResult } from './useJoinAheadCountdown.js';
 export { useStageRequests } from './useStageRequests.js';
@@ -31,11 +34,13 @@ export {
   useStageActions,
   useRequestStageAccess,
   useCancelStageRequest,
+  useDeclineStageInvitation,
   useJoinStage,
   useLeaveStage,
   useGrantStageAccess,
   useAcceptStageRequests,
   useDenyStageAccess,
+  useRevokeStageAccess,
   useKickFromStage,
   type UseStageActionsResult,
 } from './useStageActions.js';

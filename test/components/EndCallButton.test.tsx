@@ -76,12 +76,18 @@ describe('EndCallButton', () => {
     const ref = createRef<HTMLDivElement>();
     render(
       <Providers call={host}>
-        <EndCallButton ref={ref} className={({ state }) => `is-${state}`} labels={{ endCall: 'Close the show' }} />
+        <EndCallButton
+          ref={ref}
+          confirm={false}
+          className={({ state }) => `is-${state}`}
+          labels={{ endCall: 'Close the show', errors: { NETWORK: 'Lost the connection; try again.' } }}
+        />
       </Providers>,
     );
     expect(ref.current?.className).toBe('stagekit-end-call-button is-active');
     await user.click(screen.getByRole('button', { name: 'Close the show' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The connection dropped.');
+    // The code's words from the messages, never the error's own sentence.
+    expect((await screen.findByRole('alert')).textContent).toBe('Lost the connection; try again.');
     expect(screen.getByRole('button', { name: 'Close the show' }).getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
     expect(backend.inspect('livestream', 'show')?.ended_at).toBeNull();
   });
