@@ -29,7 +29,8 @@ export function builtInCallTypes(): Map<string, CallType> {
   const types: Record<string, CallType> = {
     default: callType(
       'default',
-      { backstage: { enabled: false } },
+      // A meeting: everyone sees everyone, up to a hundred.
+      { backstage: { enabled: false }, audience: { list_all_up_to: 100 } },
       {
         user: ['create-call', 'read-call', 'join-call', 'send-audio', 'send-video', 'request-stage', 'join-stage'],
         call_member: ['create-call', 'read-call', 'join-call', 'send-audio', 'send-video', 'request-stage', 'join-stage'],
@@ -47,7 +48,7 @@ export function builtInCallTypes(): Map<string, CallType> {
       { backstage: { enabled: true, join_ahead_time_seconds: 0 }, video: { camera_default_on: false } },
       { user: VIEWER, call_member: VIEWER, host: HOST, admin: ALL },
     ),
-    development: callType('development', { backstage: { enabled: false } }, { user: ALL, call_member: ALL, host: ALL, admin: ALL }),
+    development: callType('development', { backstage: { enabled: false }, audience: { list_all_up_to: 100 } }, { user: ALL, call_member: ALL, host: ALL, admin: ALL }),
   };
   return new Map(Object.entries(types));
 }

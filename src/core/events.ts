@@ -1,4 +1,4 @@
-import type { CallFields, CallView, Member, Participant, StageRequest, StageStatus } from './model.js';
+import type { AudienceListing, CallFields, CallView, Member, Participant, ParticipantCounts, StageRequest, StageStatus } from './model.js';
 
 export type ParticipantLeftReason = 'left' | 'removed' | 'ended' | 'dropped';
 
@@ -7,15 +7,27 @@ export type CallEventBody =
   | { type: 'call.created'; call: CallFields }
   | { type: 'call.updated'; call: CallFields }
   | { type: 'call.live_started'; call: CallFields }
-  /** The call went back to backstage; `removed_user_ids` are the participants it removed. */
-  | { type: 'call.live_ended'; call: CallFields; removed_user_ids: string[] }
+  /**
+   * The call went back to backstage; `removed_user_ids` are the participants it removed whom
+   * everyone is shown, `unlisted_removed_user_ids` the rest (each user is told only of themselves).
+   */
+  | { type: 'call.live_ended'; call: CallFields; removed_user_ids: string[]; unlisted_removed_user_ids?: string[] }
   /** The call ended: every participant, stage status and request is gone. */
   | { type: 'call.ended'; call: CallFields }
   | { type: 'call.member_added'; member: Member }
   | { type: 'call.member_updated'; member: Member }
   | { type: 'call.member_removed'; user_id: string }
-  | { type: 'call.participant_joined'; participant: Participant }
-  | { type: 'call.participant_left'; user_id: string; reason: ParticipantLeftReason }
+  /** `listed`: everyone is shown this participant; otherwise only they are told (and counted). */
+  | { type: 'call.participant_joined'; participant: Participant; listed: boolean }
+  | { type: 'call.participant_left'; user_id: string; reason: ParticipantLeftReason; listed: boolean }
+  /** A participant everyone is now shown (they went on stage, or became a member). */
+  | { type: 'call.participant_listed'; participant: Participant }
+  /** A participant no longer shown to others (off stage, no longer a member); still in the call. */
+  | { type: 'call.participant_unlisted'; user_id: string }
+  /** Whom everyone is shown changed for the whole call: each watcher gets a whole view instead. */
+  | { type: 'call.listing_changed'; listing: AudienceListing }
+  /** The counts, at most a few times a second, once they changed. */
+  | ({ type: 'call.counts_updated' } & ParticipantCounts)
   /** `invited` is set when the status is ACCEPTED because a manager invited a user who had not asked. */
   | { type: 'stageStatusUpdate'; user_id: string; status: StageStatus; previous: StageStatus; invited?: true }
   /** Managers only: the pending request list changed. */

@@ -8,8 +8,8 @@ import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
 import { capabilitiesOf } from './access.js';
-import { own } from './own.js';
 import { projectEvents, viewOf } from './projection.js';
+import { CallWatchers, routeOf } from './routing.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
@@ -17,6 +17,11 @@ export interface MemoryBackendOptions {
   clock?: Clock;
   /** Call types to add, or changes to the built-in ones, by name. */
   callTypes?: Record<string, CallTypePatchInput>;
+  /**
+   * How often at most watchers are told a call's counts, in ms (default 250): a crowd joining
+   * at once is one count update, not one per join. 0 tells them right after each change.
+   */
+  countsIntervalMs?: number;
 }
 
 /** An in-process server: the embedded default for demos, stories and tests. */
@@ -46,7 +51,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
   // Calls by cid, changed in place: one change costs the same however many calls there are.
   const records = new Map<string, CallRecord>();
-  const watchers = new Map<string, Set<Watcher>>();
+  const watchers = new Map<string, CallWatchers<Watcher, true>>();
+  const countsIntervalMs = options.countsIntervalMs ?? 250;
+  const countTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   // Deliveries run in order through one queue: an action started by a store listener while a
   // batch is being handed out waits its turn, so every watcher sees every batch in sequence.
@@ -73,8 +80,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function publish(cid: string, before: CallRecord | null, after: CallRecord, beforeType: CallType, events: CallEvent[]) {
+    const set = watchers.get(cid);
+    if (!set) return;
     const afterType = types.get(after.type)!;
-    const batch = [...(watchers.get(cid) ?? [])].map(
+    if (!before || before.members !== after.members || beforeType !== afterType) {
+      for (const watcher of set.watchers()) set.setManager(watcher, manages(afterType, after, watcher.user));
+    }
+    // Only the watchers the change is news to: a viewer joining a crowd reaches one client.
+    const batch = set.targets(routeOf(events)).map(
       (watcher) => () => watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user)),
     );
     deliver(...batch);
@@ -82,11 +95,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
   function watch(watcher: Watcher, cid: string, call: CallRecord, callType: CallType) {
     let set = watchers.get(cid);
-    if (!set) watchers.set(cid, (set = new Set()));
+    if (!set) watchers.set(cid, (set = new CallWatchers()));
     if (set.has(watcher)) return;
     // Only users who may read the call watch it: a refused `get` must not leak it through another action.
     if (!capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
-    set.add(watcher);
+    set.set(watcher, true, manages(callType, call, watcher.user));
     const snapshot: CallEvent = {
       type: 'call.state',
       call: viewOf(call, callType, watcher.user),
@@ -97,14 +110,39 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     deliver(() => watcher.handle.receive([snapshot]));
   }
 
-  function dispatch(watcher: Watcher, type: string, id: string, command: Command): unknown {
+  function run(actor: User, type: string, id: string, command: Command) {
     const callType = types.get(type);
     const cid = callId(type, id);
-    const outcome = executeCall(callType, records.get(cid) ?? null, { type, id, actor: watcher.user, command }, clock.now());
+    const outcome = executeCall(callType, records.get(cid) ?? null, { type, id, actor, command }, clock.now());
     if (outcome.after && outcome.after !== outcome.before) records.set(cid, outcome.after);
-    if (outcome.after && callType) {
+    if (outcome.after && callType && outcome.events.length > 0) {
       publish(cid, outcome.before, outcome.after, callType, outcome.events);
-      watch(watcher, cid, outcome.after, callType);
+      if (countsChanged(outcome.after)) countLater(type, id);
+    }
+    return outcome;
+  }
+
+  /** Tells a call's watchers its counts: at once with `countsIntervalMs: 0`, else once per interval. */
+  function countLater(type: string, id: string) {
+    const cid = callId(type, id);
+    if (countsIntervalMs <= 0) {
+      run(SYSTEM, type, id, { type: 'audience.publishCounts' });
+      return;
+    }
+    if (countTimers.has(cid)) return;
+    const timer = setTimeout(() => {
+      countTimers.delete(cid);
+      run(SYSTEM, type, id, { type: 'audience.publishCounts' });
+    }, countsIntervalMs);
+    (timer as { unref?: () => void }).unref?.();
+    countTimers.set(cid, timer);
+  }
+
+  function dispatch(watcher: Watcher, type: string, id: string, command: Command): unknown {
+    const outcome = run(watcher.user, type, id, command);
+    if (outcome.after) {
+      const callType = types.get(type);
+      if (callType) watch(watcher, callId(type, id), outcome.after, callType);
     }
     return outcome.result;
   }
@@ -148,7 +186,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           if (!connected) return;
           for (const watcher of calls.values()) {
             const { type, id } = watcher.handle.call;
-            if (own(records.get(callId(type, id))?.participants, user.id)) {
+            if (records.get(callId(type, id))?.participants.has(user.id)) {
               dispatch(watcher, type, id, { type: 'leave', reason: 'dropped' });
             }
             const set = watchers.get(callId(type, id));
@@ -170,4 +208,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     getCallType: (name) => types.get(name),
     inspect: (type, id) => records.get(callId(type, id)),
   };
+}
+
+/** The actor of the backend's own commands; publishing counts asks nothing of it. */
+const SYSTEM: User = { id: 'stagekit' };
+
+function manages(type: CallType, call: CallRecord, user: User): boolean {
+  return capabilitiesOf(type, call, user.id, user.role).includes('manage-stage');
+}
+
+/** Whether a call's counts moved since they were last told. */
+function countsChanged(call: CallRecord): boolean {
+  return call.participants.size !== call.counts.participant_count || call.participants_by_role !== call.counts.participants_count_by_role;
 }

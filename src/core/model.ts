@@ -1,4 +1,5 @@
 import type { Capability } from './capabilities.js';
+import type { PersistentMap } from './persistent-map.js';
 import type { CallSettings, CallSettingsOverride } from './settings.js';
 
 export const STAGE_STATUSES = ['OFF_STAGE', 'REQUESTED_TO_JOIN_STAGE', 'ACCEPTED_TO_JOIN_STAGE', 'ON_STAGE'] as const;
@@ -59,10 +60,31 @@ export interface CallFields {
   captioning: boolean;
 }
 
+/** How many are in a call, as watchers are told (`call.counts_updated`) a few times a second at most. */
+export interface ParticipantCounts {
+  /** Everyone in the call, hosts included. */
+  participant_count: number;
+  /** By call role: a participant's member role when they are a member, else their global role. */
+  participants_count_by_role: Record<string, number>;
+}
+
+/**
+ * Whom everyone is shown. `all`: every participant, to everyone (a small room). `counts`: each user
+ * is shown themselves, the call's members and whoever is on stage; the rest of the audience is
+ * counted, and found by querying it.
+ */
+export type AudienceListing = 'all' | 'counts';
+
 /** The authoritative state of one call, as the engine holds it. */
 export interface CallRecord extends CallFields {
   members: Record<string, Member>;
-  participants: Record<string, Participant>;
+  /** Everyone in the call, by user id: a persistent map, so a join costs the same in any crowd. */
+  participants: PersistentMap<Participant>;
+  /** Participants by call role, kept as they come and go. */
+  participants_by_role: Record<string, number>;
+  /** The counts as last published to watchers; views carry these. */
+  counts: ParticipantCounts;
+  listing: AudienceListing;
   /** Stage status of participants; absent means OFF_STAGE. */
   stage: Record<string, StageStatus>;
   /** Pending requests, oldest first. */
@@ -78,9 +100,14 @@ export interface CallRecord extends CallFields {
 }
 
 /** One user's view of a call: what that user may see, and nothing else. */
-export interface CallView extends CallFields {
+export interface CallView extends CallFields, ParticipantCounts {
   members: Record<string, Member>;
+  /**
+   * The participants this user is shown: themselves, the call's members in the call and whoever is
+   * on stage, or everyone while `listing` is `all`. Never the whole of a crowd.
+   */
   participants: Record<string, Participant>;
+  listing: AudienceListing;
   /** Statuses this user may see: their own, everyone's ON_STAGE, and all of them for managers. */
   stage: Record<string, StageStatus>;
   /** Pending requests, oldest first; empty unless the user holds `manage-stage`. */

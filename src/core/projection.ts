@@ -2,8 +2,8 @@ import { capabilitiesOf, sameCapabilities, withStageCapabilities } from './acces
 import type { Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
-import type { CallEvent } from './events.js';
-import type { CallRecord, CallView, StageStatus, User } from './model.js';
+import type { CallEvent, CallEventOf } from './events.js';
+import type { CallRecord, CallView, Participant, StageStatus, User } from './model.js';
 import { own } from './own.js';
 
 function canManage(capabilities: readonly Capability[]): boolean {
@@ -31,7 +31,9 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
   return {
     ...fieldsOf(call),
     members: call.members,
-    participants: call.participants,
+    participants: shownParticipants(call, viewer.id),
+    ...call.counts,
+    listing: call.listing,
     stage,
     stage_requests: manager ? call.stage_requests : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
@@ -39,6 +41,24 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     role_capabilities,
     seq: call.seq,
   };
+}
+
+/**
+ * The participants one user is shown: everyone while the call lists all; otherwise themselves, the
+ * call's members who are in it, and whoever is on stage. Built from the members and the stage, so
+ * a view never grows with the audience.
+ */
+export function shownParticipants(call: CallRecord, viewerId: string): Record<string, Participant> {
+  if (call.listing === 'all') return call.participants.toJSON();
+  const shown: Record<string, Participant> = {};
+  const add = (userId: string) => {
+    const participant = call.participants.get(userId);
+    if (participant) shown[userId] = participant;
+  };
+  add(viewerId);
+  for (const userId in call.members) add(userId);
+  for (const userId in call.stage) if (call.stage[userId] === 'ON_STAGE') add(userId);
+  return shown;
 }
 
 /** The invited users still ACCEPTED: everyone's for managers (`only` null), else only `only`'s. */
@@ -97,6 +117,8 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
   const out: CallEvent[] = [];
   let same = true;
   for (const event of events) {
+    // Whom everyone is shown changed at once: a whole view, as when capabilities move.
+    if (event.type === 'call.listing_changed') return null;
     const projected = projectEvent(event, viewer.id, manager);
     if (projected !== event) same = false;
     if (projected) out.push(projected);
@@ -108,6 +130,22 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
 
 function projectEvent(event: CallEvent, viewerId: string, manager: boolean): CallEvent | null {
   switch (event.type) {
+    case 'call.participant_joined':
+      return event.listed || event.participant.user_id === viewerId ? event : null;
+    case 'call.participant_left':
+      return event.listed || event.user_id === viewerId ? event : null;
+    case 'call.participant_listed':
+      return event.participant.user_id === viewerId ? null : event;
+    case 'call.participant_unlisted':
+      // Everyone is always shown themselves.
+      return event.user_id === viewerId ? null : event;
+    case 'call.live_ended': {
+      const unlisted = event.unlisted_removed_user_ids;
+      if (!unlisted) return event;
+      // Of those nobody else was shown, each is told only of their own removal.
+      const { unlisted_removed_user_ids: _all, ...rest } = event;
+      return unlistedSet(event).has(viewerId) ? { ...rest, removed_user_ids: [...event.removed_user_ids, viewerId] } : rest;
+    }
     case 'stageStatusUpdate': {
       const own = event.user_id === viewerId;
       const status = visibleStatus(event.status, own, manager);
@@ -128,4 +166,13 @@ function projectEvent(event: CallEvent, viewerId: string, manager: boolean): Cal
     default:
       return event;
   }
+}
+
+const unlistedSets = new WeakMap<CallEvent, ReadonlySet<string>>();
+
+/** The ids a stop-live removed unseen, as a set built once per event, not once per watcher. */
+function unlistedSet(event: CallEventOf<'call.live_ended'>): ReadonlySet<string> {
+  let set = unlistedSets.get(event);
+  if (!set) unlistedSets.set(event, (set = new Set(event.unlisted_removed_user_ids)));
+  return set;
 }

@@ -34,6 +34,9 @@ const time = v.pipe(
 );
 const flag = v.optional(v.boolean('must be true or false'));
 
+/** The largest room in which everyone is shown everyone: views stay small beyond it. */
+export const MAX_LIST_ALL = 1_000;
+
 const settingsOverride = v.strictObject({
   backstage: v.optional(
     v.strictObject({
@@ -47,6 +50,11 @@ const settingsOverride = v.strictObject({
   video: v.optional(v.strictObject({ camera_default_on: flag })),
   stage: v.optional(
     v.strictObject({ max_pending_requests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))) }),
+  ),
+  audience: v.optional(
+    v.strictObject({
+      list_all_up_to: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0), v.maxValue(MAX_LIST_ALL))),
+    }),
   ),
 });
 
@@ -124,6 +132,16 @@ export const userIdsSchema = v.pipe(
 );
 
 export const onlyRequestedSchema = flag;
+
+/** Most participants one page of an audience query returns. */
+export const MAX_AUDIENCE_PAGE = 200;
+
+export const audienceQuerySchema = v.strictObject({
+  q: v.optional(v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'))),
+  after: v.optional(v.pipe(v.string('must be a cursor from an earlier page'), v.maxLength(400))),
+  limit: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(MAX_AUDIENCE_PAGE))),
+});
+export type AudienceQueryInput = v.InferInput<typeof audienceQuerySchema>;
 
 export const callTypePatchSchema = v.strictObject({
   settings: v.optional(settingsOverride),

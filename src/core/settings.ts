@@ -7,6 +7,13 @@ export interface CallSettings {
     /** Most pending stage requests a call holds; further requests are refused. */
     max_pending_requests: number;
   };
+  audience: {
+    /**
+     * While a call has at most this many participants, everyone is shown everyone (a meeting);
+     * above it, viewers get counts (a livestream). 0: always counts. Back to everyone below 80 % of it.
+     */
+    list_all_up_to: number;
+  };
 }
 
 /** A per-call override: any subset of any group. */
@@ -19,6 +26,7 @@ export const DEFAULT_SETTINGS: CallSettings = {
   audio: { mic_default_on: true },
   video: { camera_default_on: true },
   stage: { max_pending_requests: 100_000 },
+  audience: { list_all_up_to: 0 },
 };
 
 /** The effective settings: the call type's, with the call's override laid over them group by group. */
@@ -29,6 +37,7 @@ export function mergeSettings(base: CallSettings, override: CallSettingsOverride
     audio: { ...base.audio, ...override.audio },
     video: { ...base.video, ...override.video },
     stage: { ...base.stage, ...override.stage },
+    audience: { ...base.audience, ...override.audience },
   };
 }
 

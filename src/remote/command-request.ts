@@ -1,4 +1,4 @@
-import type { Command } from '../core/index.js';
+import { StageKitError, type Command } from '../core/index.js';
 
 export interface CommandRequest {
   method: 'GET' | 'POST' | 'PATCH';
@@ -50,5 +50,14 @@ export function commandRequest(type: string, id: string, command: Command): Comm
       return post('/stage/revoke', { user_ids: command.user_ids });
     case 'stage.kick':
       return post('/stage/kick', { user_ids: command.user_ids });
+    case 'audience.query': {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(command.input ?? {})) if (value !== undefined) query.set(key, String(value));
+      const search = query.toString();
+      return { method: 'GET', path: `${base}/participants${search ? `?${search}` : ''}` };
+    }
+    case 'audience.publishCounts':
+      // The server tells the counts on its own; a client has nothing to send.
+      throw new StageKitError('INVALID_INPUT', 'counts are published by the server', { fields: [{ path: 'command', message: 'is not sent by clients' }] });
   }
 }

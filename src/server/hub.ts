@@ -16,7 +16,7 @@ import {
   type User,
 } from '../core/index.js';
 import { capabilitiesOf } from '../core/access.js';
-import { own } from '../core/own.js';
+import { CallWatchers, routeOf } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
 import type { CallTypePatchInput } from '../core/schemas.js';
 import type { EventBatch, ServerStorage } from './storage.js';
@@ -63,6 +63,8 @@ export interface HubOptions {
   callsPerUser?: number;
   /** Members one call may have (default 10,000). */
   membersPerCall?: number;
+  /** How often at most a call's watchers are told its counts, in ms of real time (default 250). */
+  countsIntervalMs?: number;
   /**
    * How long after a call ends its event log and its subscriptions are kept, in ms of real time
    * (default 10 minutes). Late subscribers still get a snapshot.
@@ -121,8 +123,12 @@ export function createHub(options: HubOptions): Hub {
   // Calls held per creator, for the per-user cap.
   const createdBy = new Map<string, number>();
   let revision = 0;
-  // Per call, each subscriber and whether it has had a view to apply events to.
-  const subscriptions = new Map<string, Map<Subscriber, { primed: boolean }>>();
+  // Per call, each subscriber and whether it has had a view to apply events to, found by user and
+  // by whether they manage the stage: most changes in a crowd reach one or two of them.
+  const subscriptions = new Map<string, CallWatchers<Subscriber, { primed: boolean }>>();
+  // Calls whose counts changed and are due to be told, a few times a second at most.
+  const countTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const countsIntervalMs = options.countsIntervalMs ?? 250;
   const endedTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let tail: Promise<unknown> = Promise.resolve();
 
@@ -176,7 +182,10 @@ export function createHub(options: HubOptions): Hub {
     if (!subs) return;
     // Who may watch moves only with members, the call type, or someone joining or leaving.
     const accessMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
-    for (const [subscriber, state] of [...subs]) {
+    if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, manages(change.afterType, after, subscriber.user));
+    for (const subscriber of subs.targets(routeOf(change.events))) {
+      const state = subs.get(subscriber);
+      if (!state) continue;
       try {
         publishTo(change, subscriber, state, accessMoved);
       } catch {
@@ -190,7 +199,7 @@ export function createHub(options: HubOptions): Hub {
   function publishTo(change: Change, subscriber: Subscriber, state: { primed: boolean }, accessMoved: boolean): void {
     const { before, after } = change;
     const { user } = subscriber;
-    const recheck = !state.primed || accessMoved || own(before?.participants, user.id) !== own(after.participants, user.id);
+    const recheck = !state.primed || accessMoved || before?.participants.get(user.id) !== after.participants.get(user.id);
     if (recheck && !mayWatch(change.afterType, after, user)) {
       // Someone in the call only by being in it still sees their own leaving, unless their
       // capabilities moved too (then what they would be sent is a whole view).
@@ -231,7 +240,36 @@ export function createHub(options: HubOptions): Hub {
     for (const change of stored) {
       publish(change);
       if (change.after.ended_at !== null && !change.before?.ended_at) forgetLater(change.after.cid);
+      else if (countsChanged(change.after)) countLater(change.after.cid);
     }
+  }
+
+  /** Tells a call's watchers its counts once the current burst of changes has had its time. */
+  function countLater(cid: string): void {
+    if (countTimers.has(cid)) return;
+    const timer = setTimeout(() => {
+      countTimers.delete(cid);
+      const call = calls.get(cid);
+      if (!call) return;
+      dispatchSystem(call, { type: 'audience.publishCounts' }).catch(() => {
+        // The call went meanwhile; there is nothing to count.
+      });
+    }, countsIntervalMs);
+    timer.unref?.();
+    countTimers.set(cid, timer);
+  }
+
+  /** Runs a command of the server's own (no user asked for it) on a call. */
+  function dispatchSystem(call: CallRecord, command: Command): Promise<unknown> {
+    return serial(async () => {
+      const callType = callTypes.get(call.type);
+      const current = calls.get(call.cid);
+      if (!callType || !current) return;
+      const outcome = executeCall(callType, current, { type: call.type, id: call.id, actor: SYSTEM, command }, clock.now());
+      if (outcome.after && outcome.events.length > 0) {
+        await commit([{ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events }]);
+      }
+    });
   }
 
   /** Refuses a change that would take the server or the call past a cap; nothing is committed. */
@@ -255,7 +293,7 @@ export function createHub(options: HubOptions): Hub {
     const timer = setTimeout(() => {
       endedTimers.delete(cid);
       void serial(async () => {
-        for (const subscriber of [...(subscriptions.get(cid)?.keys() ?? [])]) stop(subscriber, cid);
+        for (const subscriber of subscriptions.get(cid)?.watchers() ?? []) stop(subscriber, cid);
         if (storage.dropCall) await storage.dropCall(cid);
         else await storage.dropEvents?.(cid);
         release(cid);
@@ -315,8 +353,8 @@ export function createHub(options: HubOptions): Hub {
         const call = calls.get(cid);
         if (call && !mayWatch(callType, call, subscriber.user)) throw readCallRefused();
         let subs = subscriptions.get(cid);
-        if (!subs) subscriptions.set(cid, (subs = new Map()));
-        subs.set(subscriber, { primed: !!call });
+        if (!subs) subscriptions.set(cid, (subs = new CallWatchers()));
+        subs.set(subscriber, { primed: !!call }, !!call && manages(callType, call, subscriber.user));
         if (!call) {
           deliverSafely(subscriber, cid, 0, []);
           return;
@@ -332,6 +370,8 @@ export function createHub(options: HubOptions): Hub {
     close() {
       for (const timer of endedTimers.values()) clearTimeout(timer);
       endedTimers.clear();
+      for (const timer of countTimers.values()) clearTimeout(timer);
+      countTimers.clear();
     },
   };
 
@@ -365,7 +405,20 @@ export function createHub(options: HubOptions): Hub {
 
 /** Whether a user may be sent a call's events: they hold `read-call`, or they are in the call. */
 function mayWatch(type: CallType, call: CallRecord, user: User): boolean {
-  return !!own(call.participants, user.id) || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
+  return call.participants.has(user.id) || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
+}
+
+/** Whether a user manages the stage, and so is sent requests and decisions about others. */
+function manages(type: CallType, call: CallRecord, user: User): boolean {
+  return capabilitiesOf(type, call, user.id, user.role).includes('manage-stage');
+}
+
+/** The actor of the server's own commands; publishing counts asks nothing of it. */
+const SYSTEM: User = { id: 'stagekit' };
+
+/** Whether a call's counts moved since they were last told. */
+function countsChanged(call: CallRecord): boolean {
+  return call.participants.size !== call.counts.participant_count || call.participants_by_role !== call.counts.participants_count_by_role;
 }
 
 function readCallRefused(): StageKitError {

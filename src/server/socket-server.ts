@@ -3,7 +3,6 @@ import type { Duplex } from 'node:stream';
 import * as v from 'valibot';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { callId, StageKitError, type CallEvent, type User } from '../core/index.js';
-import { own } from '../core/own.js';
 import type { Hub, Subscriber } from './hub.js';
 import type { ServerLimits } from './limits.js';
 import { clientMessageSchema, CLOSE_CODES, type ServerMessage } from './protocol.js';
@@ -367,7 +366,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       if (closed || watching(user.id, cid)) return;
       const at = cid.indexOf(':');
       const [type, id] = [cid.slice(0, at), cid.slice(at + 1)];
-      if (!own(hub.inspect(type, id)?.participants, user.id)) return;
+      if (!hub.inspect(type, id)?.participants.has(user.id)) return;
       hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }).catch((error: unknown) => {
         // A call that ended or went away meanwhile has no one left to drop.
         if (!(error instanceof StageKitError)) options.onError?.(error);
