@@ -34,13 +34,13 @@ export function crowdedScenario(requests: number): Scenario {
 
   const record = world.calls.get(cid)!;
   const at = new Date(clock.now()).toISOString();
-  const participants = { ...record.participants };
+  let participants = record.participants;
   const stage = { ...record.stage };
   const stage_requests = [];
   for (let i = 1; i <= requests; i++) {
     const user_id = `viewer-${i}`;
     const name = `Viewer ${i}`;
-    participants[user_id] = { user_id, name, role: 'user', joined_at: at };
+    participants = participants.set(user_id, { user_id, name, role: 'user', joined_at: at });
     stage[user_id] = 'REQUESTED_TO_JOIN_STAGE';
     stage_requests.push({ user_id, name, requested_at: at });
   }

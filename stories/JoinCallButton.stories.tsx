@@ -52,9 +52,9 @@ export const JoinAndLeave: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Join' }));
     await canvas.findByRole('button', { name: 'Leave the show' });
-    await expect(backend?.inspect('livestream', 'show')?.participants.vic).toBeDefined();
+    await expect(backend?.inspect('livestream', 'show')?.participants.get('vic')).toBeDefined();
     await userEvent.click(canvas.getByRole('button', { name: 'Leave the show' }));
     await canvas.findByRole('button', { name: 'Join' });
-    await expect(backend?.inspect('livestream', 'show')?.participants.vic).toBeUndefined();
+    await expect(backend?.inspect('livestream', 'show')?.participants.get('vic')).toBeUndefined();
   },
 };

@@ -45,13 +45,13 @@ function hostCall(pending: number): CallHandle {
   apply({ type: 'goLive' });
   const now = new Date(systemClock.now()).toISOString();
   const base = world.calls.get(CID)!;
-  const participants: Record<string, Participant> = { ...base.participants };
+  let participants = base.participants;
   const stage = { ...base.stage };
   const requests: StageRequest[] = [];
   for (let i = 0; i < pending; i++) {
     const user_id = `viewer-${i}`;
     const name = `Viewer ${i}`;
-    participants[user_id] = { user_id, name, role: 'user', joined_at: now };
+    participants = participants.set(user_id, { user_id, name, role: 'user', joined_at: now } satisfies Participant);
     stage[user_id] = 'REQUESTED_TO_JOIN_STAGE';
     requests.push({ user_id, name, requested_at: now });
   }

@@ -84,7 +84,16 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[]): Call
       }
       case 'call.ended':
         flushRequests();
-        next = { ...next, ...event.call, participants: {}, stage: {}, stage_requests: [], stage_invited: {} };
+        next = {
+          ...next,
+          ...event.call,
+          participants: {},
+          participant_count: 0,
+          participants_count_by_role: {},
+          stage: {},
+          stage_requests: [],
+          stage_invited: {},
+        };
         copied = new Set(['participants', 'stage', 'stage_invited']);
         break;
       case 'call.member_added':
@@ -95,7 +104,14 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[]): Call
         delete own('members')[event.user_id];
         break;
       case 'call.participant_joined':
+      case 'call.participant_listed':
         own('participants')[event.participant.user_id] = event.participant;
+        break;
+      case 'call.participant_unlisted':
+        delete own('participants')[event.user_id];
+        break;
+      case 'call.counts_updated':
+        next = { ...next, participant_count: event.participant_count, participants_count_by_role: event.participants_count_by_role };
         break;
       case 'call.participant_left':
         delete own('participants')[event.user_id];

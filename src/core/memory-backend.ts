@@ -53,7 +53,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const records = new Map<string, CallRecord>();
   const watchers = new Map<string, CallWatchers<Watcher, true>>();
   const countsIntervalMs = options.countsIntervalMs ?? 250;
-  const countTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const countTimers = new Map<string, unknown>();
 
   // Deliveries run in order through one queue: an action started by a store listener while a
   // batch is being handed out waits its turn, so every watcher sees every batch in sequence.
@@ -130,11 +130,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       return;
     }
     if (countTimers.has(cid)) return;
-    const timer = setTimeout(() => {
+    const timer = host.setTimeout(() => {
       countTimers.delete(cid);
       run(SYSTEM, type, id, { type: 'audience.publishCounts' });
     }, countsIntervalMs);
-    (timer as { unref?: () => void }).unref?.();
+    (timer as { unref?: () => void } | undefined)?.unref?.();
     countTimers.set(cid, timer);
   }
 
@@ -221,3 +221,6 @@ function manages(type: CallType, call: CallRecord, user: User): boolean {
 function countsChanged(call: CallRecord): boolean {
   return call.participants.size !== call.counts.participant_count || call.participants_by_role !== call.counts.participants_count_by_role;
 }
+
+/** The host's timers (a browser's or Node's): the core names no DOM or Node types. */
+const host = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };

@@ -142,8 +142,10 @@ function projectEvent(event: CallEvent, viewerId: string, manager: boolean): Cal
     case 'call.live_ended': {
       const unlisted = event.unlisted_removed_user_ids;
       if (!unlisted) return event;
-      // Of those nobody else was shown, each is told only of their own removal.
+      // Of those nobody else was shown, each is told only of their own removal; managers, who
+      // hold everyone's stage status and requests, are told of all.
       const { unlisted_removed_user_ids: _all, ...rest } = event;
+      if (manager) return { ...rest, removed_user_ids: [...event.removed_user_ids, ...unlisted] };
       return unlistedSet(event).has(viewerId) ? { ...rest, removed_user_ids: [...event.removed_user_ids, viewerId] } : rest;
     }
     case 'stageStatusUpdate': {

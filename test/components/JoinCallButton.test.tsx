@@ -57,7 +57,7 @@ describe('JoinCallButton', () => {
     release();
     await waitFor(() => expect(button.hasAttribute('aria-disabled')).toBe(false));
     expect(root.dataset.state).toBe('joined');
-    expect(backend.inspect('livestream', 'show')?.participants.viewer).toBeDefined();
+    expect(backend.inspect('livestream', 'show')?.participants.get('viewer')).toBeDefined();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Leave' }));
   });
 

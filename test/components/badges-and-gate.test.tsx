@@ -86,7 +86,7 @@ describe('BackstageGate', () => {
     act(() => clock.advance(60_000));
     expect(screen.getByText('Inside the show')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Join' }));
-    await waitFor(() => expect(backend.inspect('livestream', 'show')?.participants.viewer).toBeDefined());
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.participants.get('viewer')).toBeDefined());
     expect(screen.getByRole('button', { name: 'Leave' })).toBeTruthy();
   });
 

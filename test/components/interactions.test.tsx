@@ -122,11 +122,11 @@ describe('double clicks and late clicks', () => {
     );
     await user.dblClick(screen.getByRole('button', { name: 'Join' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Leave' })).toBeTruthy());
-    expect(backend.inspect('livestream', 'show')?.participants.viewer).toBeDefined();
+    expect(backend.inspect('livestream', 'show')?.participants.get('viewer')).toBeDefined();
     // Once the new label has been there a moment, it acts.
     settle();
     await user.click(screen.getByRole('button', { name: 'Leave' }));
-    await waitFor(() => expect(backend.inspect('livestream', 'show')?.participants.viewer).toBeUndefined());
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.participants.get('viewer')).toBeUndefined());
   });
 
   it('ignores a click right after another host changed the label under the pointer', async () => {

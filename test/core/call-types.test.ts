@@ -84,7 +84,7 @@ describe('call types and per-call settings', () => {
 
     await viewer.join();
     await expect(pinnedViewer.join()).rejects.toMatchObject({ code: 'NOT_YET_OPEN' });
-    expect(backend.inspect('livestream', 'plain')!.participants.bob).toBeDefined();
+    expect(backend.inspect('livestream', 'plain')!.participants.get('bob')).toBeDefined();
   });
 
   it('follows a call type that turns backstage off, admitting viewers to a call that was in backstage', async () => {
@@ -97,7 +97,7 @@ describe('call types and per-call settings', () => {
 
     backend.updateCallType('livestream', { settings: { backstage: { enabled: false } } });
     await viewer.join();
-    expect(backend.inspect('livestream', 'show')!.participants.bob).toBeDefined();
+    expect(backend.inspect('livestream', 'show')!.participants.get('bob')).toBeDefined();
   });
 
   it('applies changed grants to calls at once: a user who may now join the stage rests at ACCEPTED', async () => {
@@ -145,7 +145,7 @@ describe('call types and per-call settings', () => {
     await host.join({ create: true });
 
     backend.updateCallType('livestream', { grants: { host: ['read-call', 'join-call', 'update-call'] } });
-    expect(backend.inspect('livestream', 'show')!.participants).toEqual({});
+    expect(backend.inspect('livestream', 'show')!.participants.size).toBe(0);
     expect(host.getState().call!.participants).toEqual({});
     await expect(host.join()).rejects.toMatchObject({ code: 'NOT_YET_OPEN' });
   });
@@ -184,7 +184,7 @@ describe('call types and per-call settings', () => {
     await expect(viewer.join()).rejects.toMatchObject({ code: 'NOT_YET_OPEN', opensAt: new Date(T0 + 60_000).toISOString() });
     clock.advance(60_000);
     await viewer.join();
-    expect(backend.inspect('webinar', 'w1')!.participants.bob).toBeDefined();
+    expect(backend.inspect('webinar', 'w1')!.participants.get('bob')).toBeDefined();
   });
 });
 
@@ -230,7 +230,7 @@ describe('updating a call', () => {
     await viewer.join();
 
     await host.update({ starts_at: new Date(T0 + 5_000_000) });
-    expect(Object.keys(backend.inspect('livestream', 'show')!.participants)).toEqual(['alice']);
+    expect([...backend.inspect('livestream', 'show')!.participants.keys()]).toEqual(['alice']);
     expect(viewer.getState().call!.participants.bob).toBeUndefined();
   });
 });
@@ -306,7 +306,7 @@ describe('members and roles', () => {
     await host.updateCallMembers({ remove_members: ['carol'] });
     const call = backend.inspect('livestream', 'show')!;
     expect(call.members.carol).toBeUndefined();
-    expect(call.participants.carol).toBeUndefined();
+    expect(call.participants.get('carol')).toBeUndefined();
     expect(call.stage.carol).toBeUndefined();
     expect(carol.getState().call!.own_capabilities).not.toContain('join-backstage');
     expect(carol.getState().call!.participants.carol).toBeUndefined();
@@ -322,7 +322,7 @@ describe('members and roles', () => {
     await carol.join();
 
     await host.updateCallMembers({ update_members: [{ user_id: 'carol', role: 'call_member' }] });
-    expect(backend.inspect('livestream', 'show')!.participants.carol).toBeDefined();
+    expect(backend.inspect('livestream', 'show')!.participants.get('carol')).toBeDefined();
     await expect(carol.stage.grantAccess(['alice'])).rejects.toMatchObject({ code: 'FORBIDDEN', capability: 'manage-stage' });
   });
 

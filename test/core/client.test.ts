@@ -78,14 +78,14 @@ describe('a client’s call store', () => {
     await bob.join();
 
     bobClient.disconnect();
-    expect(backend.inspect('default', 'standup')!.participants.bob).toBeUndefined();
+    expect(backend.inspect('default', 'standup')!.participants.get('bob')).toBeUndefined();
     expect(host.getState().call!.participants.bob).toBeUndefined();
     expect(bob.getState().connection).toBe('disconnected');
 
     const error = await bob.join().catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StageKitError);
     expect(error).toMatchObject({ code: 'NETWORK' });
-    expect(backend.inspect('default', 'standup')!.participants.bob).toBeUndefined();
+    expect(backend.inspect('default', 'standup')!.participants.get('bob')).toBeUndefined();
 
     // A disconnected client hears nothing more.
     const bobView = bob.getState();
@@ -101,7 +101,7 @@ describe('the view reducer', () => {
     await host.join({ create: true });
     const view = host.getState().call!;
     const replay: CallEvent[] = [
-      { type: 'call.participant_left', user_id: 'alice', reason: 'left', cid: view.cid, seq: view.seq, created_at: START },
+      { type: 'call.participant_left', user_id: 'alice', reason: 'left', listed: true, cid: view.cid, seq: view.seq, created_at: START },
       { type: 'call.member_removed', user_id: 'alice', cid: view.cid, seq: view.seq - 1, created_at: START },
     ];
 

@@ -32,7 +32,7 @@ describe('the manual clock', () => {
 
     const call = backend.inspect('livestream', 'show')!;
     expect(call.created_at).toBe(START);
-    expect(call.participants.alice!.joined_at).toBe(START);
+    expect(call.participants.get('alice')!.joined_at).toBe(START);
     expect(call.live_started_at).toBe('2030-01-01T00:00:42.000Z');
     expect(call.updated_at).toBe('2030-01-01T00:00:42.000Z');
   });
@@ -53,6 +53,7 @@ describe('the join window', () => {
       audio: { mic_default_on: true },
       video: { camera_default_on: true },
       stage: { max_pending_requests: 10 },
+      audience: { list_all_up_to: 0 },
     },
     starts_at: new Date(T0 + 500_000).toISOString(),
     ended_at: null,

@@ -1,4 +1,4 @@
-import { createWorld, execute, StageKitError, type World } from '../../src/core/index.js';
+import { createWorld, execute, StageKitError, type CallEventOf, type World } from '../../src/core/index.js';
 
 // The engine is pure: each command gives the next world and the events that describe the change.
 
@@ -111,7 +111,10 @@ describe('events the engine emits', () => {
     world = execute(world, { type: 'livestream', id: 's', actor: { id: 'dan' }, command: { type: 'join' } }, T0).world;
 
     const stopped = execute(world, { type: 'livestream', id: 's', actor: { id: 'alice' }, command: { type: 'stopLive' } }, T0);
-    expect(stopped.events).toMatchObject([{ type: 'call.live_ended', removed_user_ids: ['bob', 'dan'], call: { backstage: true } }]);
+    // Viewers of a livestream are counted, not listed: their removal is named apart, each told their own.
+    expect(stopped.events).toMatchObject([{ type: 'call.live_ended', removed_user_ids: [], call: { backstage: true } }]);
+    const [liveEnded] = stopped.events as CallEventOf<'call.live_ended'>[];
+    expect([...liveEnded!.unlisted_removed_user_ids!].sort()).toEqual(['bob', 'dan']);
 
     const ended = execute(stopped.world, { type: 'livestream', id: 's', actor: { id: 'alice' }, command: { type: 'endCall' } }, T0 + 1);
     expect(ended.events).toMatchObject([{ type: 'call.ended', call: { ended_at: at(1) } }]);

@@ -221,10 +221,10 @@ function brokenRules(backend: MemoryBackend, call: CallRecord, now: number): str
   if ([...queued].sort().join() !== [...requested].sort().join()) broken.push(`queue ${queued} but requesting ${requested}`);
   if (new Set(queued).size !== queued.length) broken.push(`queue holds a user twice: ${queued}`);
   for (const id of queued) if (call.stage[id] === 'ON_STAGE') broken.push(`${id} is on stage and requesting`);
-  for (const id of Object.keys(call.stage)) if (!call.participants[id]) broken.push(`${id} has a stage status outside the call`);
+  for (const id of Object.keys(call.stage)) if (!call.participants.has(id)) broken.push(`${id} has a stage status outside the call`);
 
   const window = joinWindow(call, now);
-  for (const id of Object.keys(call.participants)) {
+  for (const id of call.participants.keys()) {
     const caps = capsOf(backend, call, id);
     const status = call.stage[id] ?? 'OFF_STAGE';
     if (call.ended_at !== null && !caps.includes('join-ended-call')) broken.push(`${id} is in an ended call`);

@@ -20,11 +20,11 @@ describe('joining a call in backstage', () => {
     const refusal = await viewer.join().catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(StageKitError);
     expect(refusal).toMatchObject({ code: 'NOT_YET_OPEN', opensAt: new Date(T0 + 200_000).toISOString() });
-    expect(backend.inspect('livestream', 'launch')!.participants).toEqual({});
+    expect(backend.inspect('livestream', 'launch')!.participants.size).toBe(0);
 
     clock.advance(1_000);
     await viewer.join();
-    expect(Object.keys(backend.inspect('livestream', 'launch')!.participants)).toEqual(['bob']);
+    expect([...backend.inspect('livestream', 'launch')!.participants.keys()]).toEqual(['bob']);
     expect(viewer.getState().call!.participants.bob).toMatchObject({ user_id: 'bob', role: 'user' });
   });
 
@@ -40,7 +40,7 @@ describe('joining a call in backstage', () => {
 
     await host.goLive();
     await viewer.join();
-    expect(backend.inspect('livestream', 'show')!.participants.bob).toBeDefined();
+    expect(backend.inspect('livestream', 'show')!.participants.get('bob')).toBeDefined();
   });
 
   it('keeps a viewer out of an unscheduled call with a join-ahead time until go-live', async () => {
@@ -68,7 +68,7 @@ describe('joining a call in backstage', () => {
 
     await creator.join();
     await cohost.join();
-    expect(Object.keys(backend.inspect('livestream', 'show')!.participants).sort()).toEqual(['alice', 'carol']);
+    expect([...backend.inspect('livestream', 'show')!.participants.keys()].sort()).toEqual(['alice', 'carol']);
     expect(backend.inspect('livestream', 'show')!.backstage).toBe(true);
   });
 
@@ -82,7 +82,7 @@ describe('joining a call in backstage', () => {
     });
 
     await viewer.join();
-    expect(backend.inspect('livestream', 'open')!.participants.bob).toBeDefined();
+    expect(backend.inspect('livestream', 'open')!.participants.get('bob')).toBeDefined();
   });
 
   it('admits every join-call holder on a call type without backstage', async () => {
@@ -93,7 +93,7 @@ describe('joining a call in backstage', () => {
     await host.getOrCreate();
 
     await viewer.join();
-    expect(backend.inspect('default', 'standup')!.participants.bob).toBeDefined();
+    expect(backend.inspect('default', 'standup')!.participants.get('bob')).toBeDefined();
   });
 
   it('refuses a user without join-call with FORBIDDEN naming it, even on a live call', async () => {
@@ -110,7 +110,7 @@ describe('joining a call in backstage', () => {
     const refusal = await viewer.join().catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(StageKitError);
     expect(refusal).toMatchObject({ code: 'FORBIDDEN', capability: 'join-call' });
-    expect(backend.inspect('livestream', 'show')!.participants.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.participants.get('bob')).toBeUndefined();
   });
 
   it('checks join-call before the backstage: a user without it hears FORBIDDEN, not NOT_YET_OPEN', async () => {
@@ -139,10 +139,10 @@ describe('joining a call in backstage', () => {
     // Even the host, who may join backstage, may not join once it has ended.
     await expect(host.join()).rejects.toMatchObject({ code: 'CALL_ENDED', capability: 'join-ended-call' });
     await expect(viewer.join()).rejects.toMatchObject({ code: 'CALL_ENDED', capability: 'join-ended-call' });
-    expect(backend.inspect('livestream', 'show')!.participants).toEqual({});
+    expect(backend.inspect('livestream', 'show')!.participants.size).toBe(0);
 
     await admin.join();
-    expect(Object.keys(backend.inspect('livestream', 'show')!.participants)).toEqual(['root']);
+    expect([...backend.inspect('livestream', 'show')!.participants.keys()]).toEqual(['root']);
   });
 
   it('refuses to join a call that does not exist unless asked to create it', async () => {
@@ -158,7 +158,7 @@ describe('joining a call in backstage', () => {
     const call = backend.inspect('livestream', 'new')!;
     expect(call.created_by).toBe('alice');
     expect(call.members.alice!.role).toBe('host');
-    expect(Object.keys(call.participants)).toEqual(['alice']);
+    expect([...call.participants.keys()]).toEqual(['alice']);
   });
 
   it('joins a second time without a second participant or event', async () => {
@@ -192,7 +192,7 @@ describe('joining a call in backstage', () => {
     });
     clock.set(T0 + 700_000);
     await viewer.join();
-    expect(backend.inspect('livestream', 'show')!.participants.bob).toBeDefined();
+    expect(backend.inspect('livestream', 'show')!.participants.get('bob')).toBeDefined();
   });
 
   it('lets a participant leave, and leaving twice is harmless', async () => {
@@ -204,9 +204,9 @@ describe('joining a call in backstage', () => {
     await viewer.join();
 
     await viewer.leave();
-    expect(backend.inspect('default', 'standup')!.participants.bob).toBeUndefined();
+    expect(backend.inspect('default', 'standup')!.participants.get('bob')).toBeUndefined();
     expect(viewer.getState().call!.participants.bob).toBeUndefined();
     await viewer.leave();
-    expect(backend.inspect('default', 'standup')!.participants.bob).toBeUndefined();
+    expect(backend.inspect('default', 'standup')!.participants.get('bob')).toBeUndefined();
   });
 });

@@ -134,7 +134,7 @@ describe('stopping live', () => {
     const call = backend.inspect('livestream', 'show')!;
     expect(call.backstage).toBe(true);
     expect(call.live_ended_at).toBe(new Date(T0 + 60_000).toISOString());
-    expect(Object.keys(call.participants)).toEqual(['alice']);
+    expect([...call.participants.keys()]).toEqual(['alice']);
     expect(call.stage).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
     expect(call.stage_requests).toEqual([]);
 
@@ -158,7 +158,7 @@ describe('stopping live', () => {
 
     await expect(viewer.join()).rejects.toMatchObject({ code: 'NOT_YET_OPEN' });
     await expect(late.join()).rejects.toMatchObject({ code: 'NOT_YET_OPEN' });
-    expect(Object.keys(backend.inspect('livestream', 'show')!.participants)).toEqual([]);
+    expect([...backend.inspect('livestream', 'show')!.participants.keys()]).toEqual([]);
   });
 
   it('closes the join-ahead doors again, removing the viewers who came in through them', async () => {
@@ -174,7 +174,7 @@ describe('stopping live', () => {
     await host.goLive();
     await host.stopLive();
 
-    expect(backend.inspect('livestream', 'show')!.participants.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.participants.get('bob')).toBeUndefined();
     clock.advance(100_000); // still inside what was the join-ahead window
     await expect(viewer.join()).rejects.toMatchObject({ code: 'NOT_YET_OPEN', opensAt: null });
   });
@@ -308,7 +308,7 @@ describe('going live and back many times', () => {
         live_started_at: liveAt,
         live_ended_at: new Date(clock.now()).toISOString(),
       });
-      expect(Object.keys(call.participants)).toEqual(['alice']);
+      expect([...call.participants.keys()]).toEqual(['alice']);
       expect(call.stage_requests).toEqual([]);
       expect(viewer.getState().call!.stage.bob).toBeUndefined();
     }

@@ -160,12 +160,16 @@ describe('the events each user receives', () => {
     const type = world.callTypes.get('livestream')!;
     const input = { before: outcome.before, after: outcome.after!, beforeType: type, afterType: type, events: outcome.events };
 
+    // Whoever is on stage is shown to everyone: bob's participant record comes with his new status.
     expect(projectEvents(input, { id: 'dan' })).toMatchObject([
       { type: 'stageStatusUpdate', user_id: 'bob', status: 'ON_STAGE', previous: 'OFF_STAGE' },
+      { type: 'call.participant_listed', participant: { user_id: 'bob' } },
     ]);
     expect(projectEvents(input, { id: 'alice' })).toMatchObject([
       { type: 'stageStatusUpdate', user_id: 'bob', status: 'ON_STAGE', previous: 'ACCEPTED_TO_JOIN_STAGE' },
+      { type: 'call.participant_listed', participant: { user_id: 'bob' } },
     ]);
+    expect(projectEvents(input, { id: 'bob' }).map((e) => e.type)).toEqual(['stageStatusUpdate']);
   });
 
   it('sends a whole new view to a user whose capabilities changed, instead of the raw events', () => {
@@ -189,6 +193,7 @@ describe('the events each user receives', () => {
       { type: 'call.state', call: viewOf(outcome.after!, type, { id: 'bob' }), cid: 'livestream:s', seq: outcome.after!.seq, created_at: START },
     ]);
     expect(forBob[0]).toMatchObject({ call: { stage_requests: [{ user_id: 'dan' }] } });
-    expect(projectEvents(input, { id: 'dan' }).map((e) => e.type)).toEqual(['call.member_added']);
+    // A member is shown to everyone: bob, a viewer until now, is listed to dan.
+    expect(projectEvents(input, { id: 'dan' }).map((e) => e.type)).toEqual(['call.member_added', 'call.participant_listed']);
   });
 });

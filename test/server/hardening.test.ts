@@ -215,8 +215,8 @@ it('drops a participant who joined over HTTP and never watched the call', async 
   test = await startServer({ limits: { unwatchedJoinGraceMs: 30 } });
   await liveCall('ghost');
   expect((await test.request('POST', '/video/call/livestream/ghost/join', { as: bob })).status).toBe(200);
-  expect(test.server.hub.inspect('livestream', 'ghost')!.participants.bob).toBeDefined();
-  await vi.waitFor(() => expect(test.server.hub.inspect('livestream', 'ghost')!.participants.bob).toBeUndefined());
+  expect(test.server.hub.inspect('livestream', 'ghost')!.participants.get('bob')).toBeDefined();
+  await vi.waitFor(() => expect(test.server.hub.inspect('livestream', 'ghost')!.participants.get('bob')).toBeUndefined());
 });
 
 it('drops a participant who stopped watching the call, after the grace period', async () => {
@@ -227,7 +227,7 @@ it('drops a participant who stopped watching the call, after the grace period', 
   await vi.waitFor(() => expect(raw.messages.some((m) => m.type === 'events')).toBe(true));
   expect((await test.request('POST', '/video/call/livestream/gone/join', { as: bob })).status).toBe(200);
   raw.send({ type: 'unsubscribe', call_type: 'livestream', call_id: 'gone' });
-  await vi.waitFor(() => expect(test.server.hub.inspect('livestream', 'gone')!.participants.bob).toBeUndefined());
+  await vi.waitFor(() => expect(test.server.hub.inspect('livestream', 'gone')!.participants.get('bob')).toBeUndefined());
 });
 
 it('reads starts_at only as strict ISO 8601 with a time zone', async () => {

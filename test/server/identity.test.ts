@@ -50,7 +50,7 @@ it('acts as the token user whatever the body says', async () => {
   await expectUnchanged(async () => {
     expect((await test.request('POST', path('/leave'), { as: uma, body: { user_id: 'tess' } })).status).toBe(400);
   });
-  expect(test.server.hub.inspect('livestream', 'show')!.participants.tess).toBeDefined();
+  expect(test.server.hub.inspect('livestream', 'show')!.participants.get('tess')).toBeDefined();
 });
 
 it('refuses tokens it did not sign, or that were changed, expired or name no one', async () => {

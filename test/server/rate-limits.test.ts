@@ -51,7 +51,7 @@ it('limits joins and leaves together', async () => {
   for (const action of ['join', 'leave', 'join']) expect((await test.request('POST', `/video/call/default/j/${action}`, { as: bob })).status).toBe(200);
   const refused = await test.request('POST', '/video/call/default/j/leave', { as: bob });
   expect(refused).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED', message: expect.stringContaining('joins and leaves') } });
-  expect(test.server.hub.inspect('default', 'j')!.participants.bob).toBeDefined();
+  expect(test.server.hub.inspect('default', 'j')!.participants.get('bob')).toBeDefined();
 });
 
 it('forgets the buckets of users who went quiet', () => {

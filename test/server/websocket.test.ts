@@ -69,7 +69,7 @@ it('keeps a participant in the call while they come back within the grace period
   test.server.dropConnections();
   await vi.waitFor(() => expect(test.server.connections().length).toBe(1));
   await expectInSync(test, [bob], 'default', 'grace');
-  expect(test.server.hub.inspect('default', 'grace')!.participants.bob).toBeDefined();
+  expect(test.server.hub.inspect('default', 'grace')!.participants.get('bob')).toBeDefined();
 });
 
 it('leaves a participant when their last connection watching the call goes, not before', async () => {
@@ -84,9 +84,9 @@ it('leaves a participant when their last connection watching the call goes, not 
   await first.closed;
   // The second tab still watches: bob stays.
   await vi.waitFor(() => expect(test.server.connections().length).toBe(1));
-  expect(test.server.hub.inspect('default', 'two')!.participants.bob).toBeDefined();
+  expect(test.server.hub.inspect('default', 'two')!.participants.get('bob')).toBeDefined();
   second.socket.close();
-  await vi.waitFor(() => expect(test.server.hub.inspect('default', 'two')!.participants.bob).toBeUndefined());
+  await vi.waitFor(() => expect(test.server.hub.inspect('default', 'two')!.participants.get('bob')).toBeUndefined());
 });
 
 it('caps connections per user', async () => {
