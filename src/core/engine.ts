@@ -267,6 +267,15 @@ class Transaction {
     if (!this.actorCapabilities().includes(capability)) throw forbidden(capability, action);
   }
 
+  /**
+   * A role may be handed out only by someone who holds everything it grants, so no one raises
+   * themselves or another past their own capabilities (a host cannot make anyone `admin`).
+   */
+  requireAssignable(role: string, holds: readonly Capability[]): void {
+    const missing = (own(this.callType.grants, role) ?? []).find((capability) => !holds.includes(capability));
+    if (missing) throw forbidden(missing, `giving the role '${role}'`);
+  }
+
   emit(body: CallEventBody): void {
     this.seq += 1;
     this.events.push({ ...body, cid: this.cid, seq: this.seq, created_at: this.nowIso } as CallEvent);
@@ -305,6 +314,9 @@ class Transaction {
       });
     }
     const createdBy = data?.created_by_id ?? this.actor.id;
+    // The creator may hand out roles up to what they will hold themselves: their own and a host's.
+    const creatorHolds = [...this.actorCapabilities(), ...(own(this.callType.grants, 'host') ?? [])];
+    for (const member of data?.members ?? []) if (member.role !== undefined) this.requireAssignable(member.role, creatorHolds);
     const override = data?.settings_override ?? {};
     const settings = mergeSettings(this.callType.settings, override);
     const members: CallRecord['members'] = {};
@@ -405,6 +417,10 @@ class Transaction {
     const call = this.existing();
     if (input.update_members?.length) this.require('update-call-member', 'updating call members');
     if (input.remove_members?.length) this.require('remove-call-member', 'removing call members');
+    const holds = this.actorCapabilities();
+    for (const member of input.update_members ?? []) {
+      if (member.role !== undefined && member.role !== own(call.members, member.user_id)?.role) this.requireAssignable(member.role, holds);
+    }
     // One copy of the members for the whole batch, not one per member.
     const members: CallRecord['members'] = { ...call.members };
     const bodies: CallEventBody[] = [];
