@@ -12,12 +12,30 @@ const name = v.pipe(
   notReserved,
 );
 const userId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_@.:-]{1,128}$/, 'must be 1 to 128 letters, digits or "_@.:-"'), notReserved);
+/**
+ * A record's keys, checked before the record is read: a key such as `__proto__` would otherwise
+ * be dropped without a word, and a refused input must say what was wrong.
+ */
+const noReservedKeys = v.check(
+  (value: unknown) => typeof value !== 'object' || value === null || !Object.keys(value).some((key) => RESERVED_NAMES.has(key)),
+  'must not use a reserved name as a key',
+);
 /** Custom data travels with every call event to every watcher, so it stays small. */
 export const MAX_CUSTOM_LENGTH = 16 * 1024;
-const custom = v.pipe(
-  v.record(v.string(), v.unknown()),
-  v.check((value) => jsonLength(value) <= MAX_CUSTOM_LENGTH, `must be at most ${MAX_CUSTOM_LENGTH} characters as JSON`),
-);
+/** A member's custom data rides in every view of the call, once per member: smaller still. */
+export const MAX_MEMBER_CUSTOM_LENGTH = 1024;
+const customOf = (max: number) =>
+  v.pipe(
+    v.unknown(),
+    noReservedKeys,
+    v.record(v.string(), v.unknown(), 'must be an object'),
+    v.check((value) => jsonLength(value) <= max, `must be at most ${max} characters as JSON`),
+  );
+const custom = customOf(MAX_CUSTOM_LENGTH);
+
+/** A list checked for its length before its items, so an oversized one costs one check, not one per item. */
+const listOf = <T extends v.GenericSchema>(item: T, max: number, message: string) =>
+  v.pipe(v.array(v.unknown(), message), v.maxLength(max, `must hold at most ${max} items`), v.array(item, message));
 
 function jsonLength(value: unknown): number {
   try {
@@ -61,7 +79,7 @@ const settingsOverride = v.strictObject({
 const memberInput = v.strictObject({
   user_id: userId,
   role: v.optional(name),
-  custom: v.optional(custom),
+  custom: v.optional(customOf(MAX_MEMBER_CUSTOM_LENGTH)),
 });
 
 export const callKeySchema = v.strictObject({ type: name, id: name });
@@ -77,7 +95,7 @@ export const callCreateDataSchema = v.strictObject({
   created_by_id: v.optional(userId),
   custom: v.optional(custom),
   settings_override: v.optional(settingsOverride),
-  members: v.optional(v.pipe(v.array(memberInput), v.maxLength(1000))),
+  members: v.optional(listOf(memberInput, 1000, 'must be a list of members')),
 });
 
 export const getOrCreateSchema = v.optional(v.strictObject({ data: v.optional(callCreateDataSchema) }), {});
@@ -101,8 +119,8 @@ export const updateCallSchema = v.pipe(
 
 export const updateCallMembersSchema = v.pipe(
   v.strictObject({
-    update_members: v.optional(v.pipe(v.array(memberInput), v.maxLength(1000))),
-    remove_members: v.optional(v.pipe(v.array(userId), v.maxLength(1000))),
+    update_members: v.optional(listOf(memberInput, 1000, 'must be a list of members')),
+    remove_members: v.optional(listOf(userId, 1000, 'must be a list of user ids')),
   }),
   v.check(
     (input) => (input.update_members?.length ?? 0) + (input.remove_members?.length ?? 0) > 0,
@@ -126,9 +144,10 @@ export const stopLiveSchema = v.optional(
 );
 
 export const userIdsSchema = v.pipe(
-  v.array(userId, 'must be a list of user ids'),
+  v.array(v.unknown(), 'must be a list of user ids'),
   v.minLength(1, 'must name at least one user'),
   v.maxLength(100_000, 'must name at most 100000 users'),
+  v.array(userId, 'must be a list of user ids'),
 );
 
 export const onlyRequestedSchema = flag;
@@ -145,7 +164,7 @@ export type AudienceQueryInput = v.InferInput<typeof audienceQuerySchema>;
 
 export const callTypePatchSchema = v.strictObject({
   settings: v.optional(settingsOverride),
-  grants: v.optional(v.record(name, v.array(v.picklist(CAPABILITIES, 'must be a known capability')))),
+  grants: v.optional(v.pipe(v.unknown(), noReservedKeys, v.record(name, v.array(v.picklist(CAPABILITIES, 'must be a known capability'))))),
 });
 
 export type CallCreateData = v.InferInput<typeof callCreateDataSchema>;
@@ -163,17 +182,22 @@ export type UpdateCallMembersParsed = v.InferOutput<typeof updateCallMembersSche
 export type GoLiveParsed = v.InferOutput<typeof goLiveSchema>;
 export type StopLiveParsed = v.InferOutput<typeof stopLiveSchema>;
 
-/** Parses `input`, or throws INVALID_INPUT naming each bad field under `root`. */
+/** How many problems one refusal names. */
+export const MAX_REPORTED_ISSUES = 20;
+
+/** Parses `input`, or throws INVALID_INPUT naming each bad field (the first twenty) under `root`. */
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown, root: string): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
-  const fields = result.issues.map((issue) => {
+  // The first few problems name what to fix; a thousand of them would only make the answer large.
+  const fields = result.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
     const path = [root, v.getDotPath(issue)].filter(Boolean).join('.');
     // Valibot reports an unknown key of a strict object as "expected never".
     const message = issue.expected === 'never' ? 'is not a known field' : issue.message;
     return { path: path || 'input', message };
   });
-  const summary = fields.map((field) => `${field.path} ${field.message}`).join('; ');
+  const more = result.issues.length - fields.length;
+  const summary = fields.map((field) => `${field.path} ${field.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
   throw new StageKitError('INVALID_INPUT', `invalid input: ${summary}`, { fields });
 }
 

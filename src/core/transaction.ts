@@ -48,6 +48,15 @@ export class Transaction {
     if (!this.actorCapabilities().includes(capability)) throw forbidden(capability, action);
   }
 
+  /**
+   * A role may be handed out only by someone who holds everything it grants, so no one raises
+   * themselves or another past their own capabilities (a host cannot make anyone `admin`).
+   */
+  requireAssignable(role: string, holds: readonly Capability[]): void {
+    const missing = (own(this.callType.grants, role) ?? []).find((capability) => !holds.includes(capability));
+    if (missing) throw forbidden(missing, `giving the role '${role}'`);
+  }
+
   emit(body: CallEventBody): void {
     this.seq += 1;
     this.events.push({ ...body, cid: this.cid, seq: this.seq, created_at: this.nowIso } as CallEvent);

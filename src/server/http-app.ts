@@ -70,7 +70,17 @@ const CALL_ACTIONS: Record<string, CommandFromBody> = {
   'stage/kick': withUserIds('stage.kick'),
 };
 
-type Limited = 'stageRequests' | 'callCreates' | 'callUpdates' | 'memberUpdates' | 'joinsAndLeaves' | 'stageMoves' | 'liveToggles' | 'stageDecisions';
+type Limited =
+  | 'requests'
+  | 'callReads'
+  | 'stageRequests'
+  | 'callCreates'
+  | 'callUpdates'
+  | 'memberUpdates'
+  | 'joinsAndLeaves'
+  | 'stageMoves'
+  | 'liveToggles'
+  | 'stageDecisions';
 
 /** Every action that reaches others watching a call, or creates state, is limited per user. */
 const LIMITED_ACTIONS = new Map<string, Limited>([
@@ -93,6 +103,8 @@ const LIMITED_ACTIONS = new Map<string, Limited>([
 ]);
 
 const LIMIT_NAMES: Record<Limited, string> = {
+  requests: 'requests',
+  callReads: 'reads of a call',
   stageRequests: 'stage requests',
   callCreates: 'calls created',
   callUpdates: 'call updates',
@@ -108,6 +120,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   const { hub, key, limits } = options;
   const limiter = (burst: number, windowMs: number) => createRateLimiter({ burst, windowMs, now: () => hub.clock.now() });
   const limiters: Record<Limited, RateLimiter> = {
+    requests: limiter(limits.requestBurst, limits.requestWindowMs),
+    callReads: limiter(limits.callReadBurst, limits.callReadWindowMs),
     stageRequests: limiter(limits.stageRequestBurst, limits.stageRequestWindowMs),
     callCreates: limiter(limits.callCreateBurst, limits.callCreateWindowMs),
     callUpdates: limiter(limits.callUpdateBurst, limits.callUpdateWindowMs),
@@ -138,35 +152,38 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     throw new StageKitError('RATE_LIMITED', `${what}; try again in ${seconds} s`);
   }
 
-  /** Only a call that does not exist yet counts against creating calls; getting one is free. */
+  /** A call that does not exist yet counts against creating calls; one that does, against reading calls. */
   function limitCreate(c: Context<Env>, type: string, id: string): void {
-    if (!hub.inspect(type, id)) limit(c, 'callCreates');
+    limit(c, hub.inspect(type, id) ? 'callReads' : 'callCreates');
   }
 
   const api = new Hono<Env>();
 
   api.use('/video/*', async (c, next) => {
     c.set('user', await verifyToken(key, bearerToken(c.req.header('authorization'))));
+    // Every request counts, before its body is read: a refusal must not cost more than an answer.
+    limit(c, 'requests');
     await next();
   });
 
   api.get('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
+    limit(c, 'callReads');
     return answer(c, await hub.dispatch(c.get('user'), type, id, { type: 'get' }));
   });
 
   api.post('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
-    const command = withInput('getOrCreate')(await readBody(c));
     limitCreate(c, type, id);
+    const command = withInput('getOrCreate')(await readBody(c));
     return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 
   api.patch('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
-    const command = withInput('update')(await readBody(c));
     limit(c, 'callUpdates');
     limitCall(c, type, id);
+    const command = withInput('update')(await readBody(c));
     return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 
@@ -175,12 +192,12 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     const stage = action.startsWith('stage/');
     api.post(`/video/call/:type/:id/${action}`, async (c) => {
       const { type, id } = c.req.param();
-      const body = await readBody(c);
-      const command = toCommand(body);
       const limited = LIMITED_ACTIONS.get(action);
       if (limited) limit(c, limited);
-      if (action === 'join' && body?.create === true) limitCreate(c, type, id);
       limitCall(c, type, id);
+      const body = await readBody(c);
+      const command = toCommand(body);
+      if (action === 'join' && body?.create === true && !hub.inspect(type, id)) limit(c, 'callCreates');
       const user = c.get('user');
       const dispatched = await hub.dispatch(user, type, id, command, { view: !stage });
       if (action === 'join') options.onJoined?.(user, type, id);
@@ -242,7 +259,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       const status = error.status === 413 ? 413 : 400;
       return c.json(new StageKitError('INVALID_INPUT', error.message || 'the request could not be read').toJSON(), status);
     }
-    options.onError?.(error);
+    // A client that went away mid-request is not the server's fault, and not worth a log line.
+    if (!clientAborted(error)) options.onError?.(error);
     return c.json({ code: 'INTERNAL', message: 'the server failed to handle this request' }, 500);
   });
   return app;
@@ -300,4 +318,9 @@ function rejectUnknown(rest: Record<string, unknown>): void {
 /** Actions without input take no body, or an empty object; anything else is named, not ignored. */
 function expectEmpty(body: Record<string, unknown> | undefined): void {
   rejectUnknown(body ?? {});
+}
+
+function clientAborted(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || message === 'aborted';
 }

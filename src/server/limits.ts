@@ -57,10 +57,31 @@ export interface ServerLimits {
   membersPerCall: number;
   /** Open WebSocket connections in all. Default 50,000. */
   maxConnections: number;
-  /** Messages one WebSocket connection may send at once; past it the connection is closed (4029). Default 60. */
+  /**
+   * Messages one WebSocket connection, and one user across their connections, may send at once;
+   * past it the connection is closed (4030). Default 60.
+   */
   socketMessageBurst: number;
   /** The time in which that allowance refills, in ms of real time. Default 10 s. */
   socketMessageWindowMs: number;
+  /** WebSocket sign-ins one user may make at once (4029 beyond). Default 20. */
+  connectBurst: number;
+  /** The time in which that allowance refills, in ms of real time. Default 60 s. */
+  connectWindowMs: number;
+  /** Calls one user may subscribe to at once, across connections (each may cost a whole view; `RATE_LIMITED` beyond). Default 100. */
+  subscribeBurst: number;
+  /** The time in which that allowance refills, in ms of real time. Default 60 s. */
+  subscribeWindowMs: number;
+  /** WebSockets open but not yet signed in; past it an upgrade is answered 503. Default 1,000. */
+  maxUnauthenticated: number;
+  /** Requests one user may make to the REST API at once, whatever they are (429 beyond). Default 300. */
+  requestBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  requestWindowMs: number;
+  /** Reads of a whole call (`GET`, and `POST` of one that exists) one user may make at once. Default 60. */
+  callReadBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  callReadWindowMs: number;
   /**
    * Bytes waiting to be sent to one connection; a client reading slower than its events arrive
    * past this is disconnected and resumes from its last sequence number. Default 4 MiB.
@@ -103,6 +124,15 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxConnections: 50_000,
   socketMessageBurst: 60,
   socketMessageWindowMs: 10_000,
+  connectBurst: 20,
+  connectWindowMs: 60_000,
+  subscribeBurst: 100,
+  subscribeWindowMs: 60_000,
+  maxUnauthenticated: 1_000,
+  requestBurst: 300,
+  requestWindowMs: 60_000,
+  callReadBurst: 60,
+  callReadWindowMs: 60_000,
   maxBufferedBytes: 4 * 1024 * 1024,
   unwatchedJoinGraceMs: 30_000,
 };

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { callId, StageKitError, type CallEvent, type User } from '../core/index.js';
 import type { Hub, Subscriber } from './hub.js';
+import { createRateLimiter } from './rate-limiter.js';
 import type { ServerLimits } from './limits.js';
 import { clientMessageSchema, CLOSE_CODES, type ServerMessage } from './protocol.js';
 import { verifyToken } from './token.js';
@@ -91,6 +92,13 @@ function eventsMessage({ cid, seq, batches }: { cid: string; seq: number; batche
   return data;
 }
 
+function removeQueued(waiting: Outgoing[], cid: string): void {
+  for (let i = waiting.length - 1; i >= 0; i -= 1) {
+    const outgoing = waiting[i]!;
+    if ('batches' in outgoing && outgoing.cid === cid) waiting.splice(i, 1);
+  }
+}
+
 /** A token bucket for one connection's messages. */
 interface MessageBudget {
   tokens: number;
@@ -105,6 +113,13 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
   const byUser = new Map<string, Set<Live>>();
   const dropTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let closed = false;
+  // Sockets open but not yet signed in: capped on their own, below the connection cap.
+  let unauthenticated = 0;
+  const realTime = () => Date.now();
+  // Per user, across their connections: reconnecting must not buy a fresh allowance.
+  const userMessages = createRateLimiter({ burst: limits.socketMessageBurst, windowMs: limits.socketMessageWindowMs, now: realTime });
+  const userConnects = createRateLimiter({ burst: limits.connectBurst, windowMs: limits.connectWindowMs, now: realTime });
+  const userSubscribes = createRateLimiter({ burst: limits.subscribeBurst, windowMs: limits.subscribeWindowMs, now: realTime });
 
   // Events wait for the end of the event-loop turn, and consecutive batches of one call leave as one
   // message: in a join storm a viewer gets one frame and makes one store update for many joins.
@@ -133,6 +148,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     if (!waiting) return;
     outboxes.delete(socket);
     for (const outgoing of waiting) {
+      if (socket.readyState !== socket.OPEN) return;
       if ('message' in outgoing) write(socket, JSON.stringify(outgoing.message));
       else write(socket, eventsMessage(outgoing));
     }
@@ -144,11 +160,16 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
    */
   const write = (socket: WebSocket, data: string | Buffer) => {
     if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+    if (socket.bufferedAmount + data.length > limits.maxBufferedBytes) {
       socket.terminate();
       return;
     }
     socket.send(data, { binary: false });
+  };
+  /** Forgets what waits for a call the socket no longer watches. */
+  const dropQueued = (socket: WebSocket, cid: string) => {
+    const waiting = outboxes.get(socket);
+    if (waiting) removeQueued(waiting, cid);
   };
   const send = (socket: WebSocket, message: ServerMessage) => {
     if (message.type !== 'events') {
@@ -162,6 +183,8 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       toFlush.add(socket);
       if (toFlush.size === 1) setImmediate(drain);
     }
+    // A whole view makes whatever waits for the same call obsolete: it goes, and only the view is sent.
+    if (message.events[0]?.type === 'call.state') removeQueued(waiting, message.cid);
     const last = waiting[waiting.length - 1];
     if (last && 'batches' in last && last.cid === message.cid) {
       last.seq = message.seq;
@@ -201,15 +224,27 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     // One auth per connection: a second one while the first is checked is a protocol error.
     let authenticating = false;
     const budget: MessageBudget = { tokens: limits.socketMessageBurst, at: Date.now() };
-    const authTimer = setTimeout(() => socket.close(CLOSE_CODES.unauthenticated, 'no auth message'), options.authTimeoutMs);
+    unauthenticated += 1;
+    let counted = true;
+    const authenticated = () => {
+      if (counted) unauthenticated -= 1;
+      counted = false;
+    };
+    // Told why, then cut off a moment later: a close handshake with a silent peer would hold the slot 30 s more.
+    const authTimer = setTimeout(() => {
+      socket.close(CLOSE_CODES.unauthenticated, 'no auth message');
+      setTimeout(() => socket.terminate(), 1_000).unref?.();
+    }, options.authTimeoutMs);
     socket.on('error', () => socket.terminate());
     socket.on('close', () => {
       clearTimeout(authTimer);
+      authenticated();
       if (connection) forget(connection);
     });
     socket.on('message', (data: RawData, isBinary: boolean) => {
       try {
-        if (!takeMessage(budget)) {
+        // Each connection has its allowance, and so does each user across their connections.
+        if (!takeMessage(budget) || (connection && userMessages.take(connection.user.id) > 0)) {
           socket.close(CLOSE_CODES.tooManyMessages, 'too many messages');
           return;
         }
@@ -244,8 +279,9 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         .then(
           (user) => {
             if (socket.readyState !== socket.OPEN) return;
+            authenticated();
             const mine = byUser.get(user.id);
-            if (mine && mine.size >= limits.connectionsPerUser) {
+            if ((mine && mine.size >= limits.connectionsPerUser) || userConnects.take(user.id) > 0) {
               send(socket, { type: 'error', error: tooManyConnections(limits.connectionsPerUser).toJSON() });
               socket.close(CLOSE_CODES.tooManyConnections, 'too many connections');
               return;
@@ -312,6 +348,12 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         const cid = callId(message.call_type, message.call_id);
         // Watching already: the stream goes on; a second snapshot would only cost memory.
         if (connection.calls.has(cid)) return;
+        // A subscription may cost a whole view of the call: each user has an allowance of them.
+        const waitMs = userSubscribes.take(connection.user.id);
+        if (waitMs > 0) {
+          send(connection.socket, { type: 'error', cid, error: new StageKitError('RATE_LIMITED', `too many subscriptions; try again in ${Math.ceil(waitMs / 1000)} s`).toJSON() });
+          return;
+        }
         if (connection.calls.size >= limits.subscriptionsPerConnection) {
           send(connection.socket, { type: 'error', cid, error: tooManySubscriptions(limits.subscriptionsPerConnection).toJSON() });
           return;
@@ -335,8 +377,9 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         const cid = callId(message.call_type, message.call_id);
         if (!connection.calls.delete(cid)) return;
         hub.unsubscribe(connection, cid);
+        dropQueued(connection.socket, cid);
         // Someone in the call who stops watching it is treated as gone, as when their connection drops.
-        if (!watching(connection.user.id, cid)) scheduleDrop(connection.user, cid, options.dropGraceMs);
+        if (!watching(connection.user.id, cid) && inCall(connection.user.id, cid)) scheduleDrop(connection.user, cid, options.dropGraceMs);
         return;
       }
     }
@@ -349,8 +392,14 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     if (mine?.size === 0) byUser.delete(connection.user.id);
     for (const cid of connection.calls) {
       hub.unsubscribe(connection, cid);
-      if (!closed && !watching(connection.user.id, cid)) scheduleDrop(connection.user, cid, options.dropGraceMs);
+      if (!closed && !watching(connection.user.id, cid) && inCall(connection.user.id, cid)) scheduleDrop(connection.user, cid, options.dropGraceMs);
     }
+  }
+
+  /** Whether the user is in the call: only then is there anyone to drop when they stop watching. */
+  function inCall(userId: string, cid: string): boolean {
+    const at = cid.indexOf(':');
+    return !!hub.inspect(cid.slice(0, at), cid.slice(at + 1))?.participants.has(userId);
   }
 
   function watching(userId: string, cid: string): boolean {
@@ -388,7 +437,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
 
   return {
     handleUpgrade(request, socket, head) {
-      if (wss.clients.size >= limits.maxConnections) {
+      if (wss.clients.size >= limits.maxConnections || unauthenticated >= limits.maxUnauthenticated) {
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }

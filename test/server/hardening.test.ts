@@ -277,3 +277,69 @@ it('limits the actions one call takes from everyone together', async () => {
   // go_live took one of the five.
   expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
 });
+
+// The second round: a review of the hardened server.
+
+it('caps what one member may carry, and refuses reserved keys in custom data', async () => {
+  test = await startServer();
+  const tooBig = await test.request('POST', '/video/call/default/fat', { as: host, body: { data: { members: [{ user_id: 'bob', custom: { note: 'x'.repeat(2_000) } }] } } });
+  expect(tooBig).toMatchObject({ status: 400, body: { fields: [{ path: 'input.data.members.0.custom', message: 'must be at most 1024 characters as JSON' }] } });
+  const reserved = await test.request('POST', '/video/call/default/keys', { as: host, raw: '{"data":{"custom":{"__proto__":{"admin":true}}}}' });
+  expect(reserved).toMatchObject({ status: 400, body: { fields: [{ path: 'input.data.custom', message: 'must not use a reserved name as a key' }] } });
+});
+
+it('names at most twenty problems however many a request has', async () => {
+  test = await startServer();
+  const members = Array.from({ length: 1_000 }, () => ({ user_id: '!' }));
+  const { status, body } = await test.request('POST', '/video/call/default/many', { as: host, body: { data: { members } } });
+  expect(status).toBe(400);
+  expect(body.fields).toHaveLength(20);
+  expect(body.message).toMatch(/and 980 more$/);
+  const tooMany = await test.request('POST', '/video/call/default/many', { as: host, body: { data: { members: [...members, ...members] } } });
+  expect(tooMany.body.fields).toEqual([{ path: 'input.data.members', message: 'must hold at most 1000 items' }]);
+});
+
+it('lets no one hand out a role that grants more than they hold', async () => {
+  test = await startServer();
+  await liveCall('roles');
+  const promote = await test.request('POST', '/video/call/livestream/roles/members', { as: host, body: { update_members: [{ user_id: 'hana', role: 'admin' }] } });
+  expect(promote).toMatchObject({ status: 403, body: { code: 'FORBIDDEN', capability: 'join-ended-call' } });
+  const selfMade = await test.request('POST', '/video/call/livestream/own', { as: bob, body: { data: { members: [{ user_id: 'bob', role: 'admin' }] } } });
+  expect(selfMade).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  // Within what they hold, a host still makes others hosts.
+  const cohost = await test.request('POST', '/video/call/livestream/roles/members', { as: host, body: { update_members: [{ user_id: 'bob', role: 'host' }] } });
+  expect(cohost.status).toBe(200);
+});
+
+it('sends a whole view once, however many subscribe and unsubscribe pairs came before it', async () => {
+  test = await startServer();
+  await liveCall('views');
+  await test.request('PATCH', '/video/call/livestream/views', { as: host, body: { custom: { text: 'y'.repeat(10_000) } } });
+  const raw = await authedSocket(bob);
+  let bytes = 0;
+  raw.socket.on('message', (data) => (bytes += String(data).length));
+  for (let i = 0; i < 20; i += 1) {
+    raw.send({ type: 'subscribe', call_type: 'livestream', call_id: 'views' });
+    raw.send({ type: 'unsubscribe', call_type: 'livestream', call_id: 'views' });
+  }
+  raw.send({ type: 'subscribe', call_type: 'livestream', call_id: 'views' });
+  await vi.waitFor(() => expect(raw.messages.some((m) => m.type === 'events' && m.cid === 'livestream:views')).toBe(true));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(raw.messages.filter((m) => m.type === 'events')).toHaveLength(1);
+  expect(bytes).toBeLessThan(20_000);
+});
+
+it('gives a user one allowance of sign-ins, however often they reconnect', async () => {
+  test = await startServer({ limits: { connectBurst: 3 } });
+  for (let i = 0; i < 3; i += 1) (await authedSocket(bob)).socket.close();
+  const fourth = await openSocket();
+  fourth.send({ type: 'auth', token: await test.token(bob) });
+  expect(await fourth.closed).toBe(CLOSE_CODES.tooManyConnections);
+});
+
+it('caps the sockets waiting to sign in', async () => {
+  test = await startServer({ limits: { maxUnauthenticated: 2 } });
+  await openSocket();
+  await openSocket();
+  await expect(openSocket()).rejects.toThrow(/503/);
+});

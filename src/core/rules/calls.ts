@@ -23,6 +23,9 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
     });
   }
   const createdBy = data?.created_by_id ?? actor.id;
+  // The creator may hand out roles up to what they will hold themselves: their own and a host's.
+  const creatorHolds = [...tx.actorCapabilities(), ...(own(tx.callType.grants, 'host') ?? [])];
+  for (const member of data?.members ?? []) if (member.role !== undefined) tx.requireAssignable(member.role, creatorHolds);
   const override = data?.settings_override ?? {};
   const settings = mergeSettings(tx.callType.settings, override);
   const members: CallRecord['members'] = {};
@@ -83,6 +86,10 @@ export function updateMembers(tx: Transaction, input: UpdateCallMembersParsed): 
   const call = tx.existing();
   if (input.update_members?.length) tx.require('update-call-member', 'updating call members');
   if (input.remove_members?.length) tx.require('remove-call-member', 'removing call members');
+  const holds = tx.actorCapabilities();
+  for (const member of input.update_members ?? []) {
+    if (member.role !== undefined && member.role !== own(call.members, member.user_id)?.role) tx.requireAssignable(member.role, holds);
+  }
   // Who is shown and counted as what, before: members are listed, and counted by their member role.
   const touched = new Set<string>([...(input.update_members ?? []).map((m) => m.user_id), ...(input.remove_members ?? [])]);
   const before = new Map<string, { listed: boolean; role: string }>();
