@@ -228,6 +228,23 @@ export function createHub(options: HubOptions): Hub {
   }
 
   async function commit(changes: Change[], changedType?: CallType): Promise<void> {
+    await store(changes, changedType);
+    // With no interval, the counts follow each change at once, in the same turn.
+    if (countsIntervalMs <= 0) {
+      for (const change of changes) if (countsChanged(change.after) && calls.get(change.after.cid) === change.after) await publishCountsNow(change.after);
+    }
+  }
+
+  async function publishCountsNow(call: CallRecord): Promise<void> {
+    const callType = callTypes.get(call.type);
+    if (!callType) return;
+    const outcome = executeCall(callType, call, { type: call.type, id: call.id, actor: SYSTEM, command: { type: 'audience.publishCounts' } }, clock.now());
+    if (outcome.after && outcome.events.length > 0) {
+      await store([{ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events }]);
+    }
+  }
+
+  async function store(changes: Change[], changedType?: CallType): Promise<void> {
     const stored = changes.filter((change) => change.events.length > 0);
     if (stored.length === 0 && !changedType) return;
     await storage.commit(stored.map(slim), {
@@ -240,7 +257,7 @@ export function createHub(options: HubOptions): Hub {
     for (const change of stored) {
       publish(change);
       if (change.after.ended_at !== null && !change.before?.ended_at) forgetLater(change.after.cid);
-      else if (countsChanged(change.after)) countLater(change.after.cid);
+      else if (countsIntervalMs > 0 && countsChanged(change.after)) countLater(change.after.cid);
     }
   }
 
@@ -251,7 +268,7 @@ export function createHub(options: HubOptions): Hub {
       countTimers.delete(cid);
       const call = calls.get(cid);
       if (!call) return;
-      dispatchSystem(call, { type: 'audience.publishCounts' }).catch(() => {
+      dispatchSystem(call).catch(() => {
         // The call went meanwhile; there is nothing to count.
       });
     }, countsIntervalMs);
@@ -259,16 +276,11 @@ export function createHub(options: HubOptions): Hub {
     countTimers.set(cid, timer);
   }
 
-  /** Runs a command of the server's own (no user asked for it) on a call. */
-  function dispatchSystem(call: CallRecord, command: Command): Promise<unknown> {
+  /** Tells the counts of a call as it is when its turn comes. */
+  function dispatchSystem(call: CallRecord): Promise<unknown> {
     return serial(async () => {
-      const callType = callTypes.get(call.type);
       const current = calls.get(call.cid);
-      if (!callType || !current) return;
-      const outcome = executeCall(callType, current, { type: call.type, id: call.id, actor: SYSTEM, command }, clock.now());
-      if (outcome.after && outcome.events.length > 0) {
-        await commit([{ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events }]);
-      }
+      if (current) await publishCountsNow(current);
     });
   }
 

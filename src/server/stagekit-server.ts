@@ -28,6 +28,8 @@ export interface StageKitServerOptions {
   heartbeatMs?: number;
   /** Time allowed for a new connection's `auth` message (default 10 s). */
   authTimeoutMs?: number;
+  /** How often at most watchers are told a call's counts, in ms (default 250; 0: right after each change). */
+  countsIntervalMs?: number;
   /** Grace before a participant whose connections all dropped leaves the call (default 10 s). */
   dropGraceMs?: number;
   /** The WebSocket path (default `/video/connect`; `/api/v2/video/connect` works too). */
@@ -82,6 +84,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     maxCalls: limits.maxCalls,
     callsPerUser: limits.callsPerUser,
     membersPerCall: limits.membersPerCall,
+    ...(options.countsIntervalMs !== undefined && { countsIntervalMs: options.countsIntervalMs }),
   });
   const sockets = createSocketServer({
     hub,

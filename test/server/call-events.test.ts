@@ -49,7 +49,7 @@ beforeEach(async () => {
 afterEach(() => test.close());
 
 it('delivers the same events, in the same order, on the memory backend and over the server', async () => {
-  const backend = createMemoryBackend({ clock: createManualClock(START) });
+  const backend = createMemoryBackend({ clock: createManualClock(START), countsIntervalMs: 0 });
   const memoryCalls = Object.fromEntries(USERS.map((user) => [user.id, backend.client({ user }).call('livestream', 'show')])) as Calls;
   // Everyone loads the call before the show, so each hears it from the start.
   const memoryLog = listen(memoryCalls);

@@ -23,7 +23,8 @@ export interface TestServer {
 /** Starts a real server on 127.0.0.1 with a manual clock; each test builds its own. */
 export async function startServer(options: Partial<StageKitServerOptions> = {}): Promise<TestServer> {
   const clock = createManualClock(START);
-  const server = createStageKitServer({ secret: SECRET, clock, heartbeatMs: 60_000, onError: (error) => { throw error; }, ...options });
+  // Counts follow each change at once, so a test reads exact counts; one test checks the coalescing.
+  const server = createStageKitServer({ secret: SECRET, clock, heartbeatMs: 60_000, countsIntervalMs: 0, onError: (error) => { throw error; }, ...options });
   const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
   const clients: RemoteClient[] = [];
   const token = (user: User) => createToken(SECRET, { user_id: user.id, ...(user.role && { role: user.role }), ...(user.name && { name: user.name }) });
