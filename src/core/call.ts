@@ -1,10 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { reduceCallView } from './call-view-reducer.js';
 import type { Clock } from './clock.js';
-import type { BulkStageResult, Command, CommandResults } from './engine.js';
+import type { AudiencePage, BulkStageResult, Command, CommandResults } from './engine.js';
 import type { CallEvent, CallEventOf, CallEventType } from './events.js';
 import type { CallView, StageStatus, User } from './model.js';
-import type { GetOrCreateInput, GoLiveInput, JoinInput, StopLiveInput, UpdateCallInput, UpdateCallMembersInput } from './schemas.js';
+import type { AudienceQueryInput, GetOrCreateInput, GoLiveInput, JoinInput, StopLiveInput, UpdateCallInput, UpdateCallMembersInput } from './schemas.js';
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
 
@@ -57,6 +57,11 @@ export interface Call {
   stopLive(input?: StopLiveInput): Promise<void>;
   endCall(): Promise<void>;
   readonly stage: CallStage;
+  /**
+   * One page of the audience, for those who manage the stage: participants whose name or id
+   * contains `q`, in name order, after the cursor `after` (the `next` of an earlier page).
+   */
+  queryAudience(input?: AudienceQueryInput): Promise<AudiencePage>;
   /**
    * Listens to the events this user may see, in order, each after the store has applied it; `'*'`
    * for all of them. Replays the store skips are not delivered. Returns the unsubscribe function.
@@ -144,6 +149,7 @@ export function createCall(options: {
       revokeAccess: (userIds) => send({ type: 'stage.revokeAccess', user_ids: userIds }),
       kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
     },
+    queryAudience: (input) => send({ type: 'audience.query', ...(input !== undefined && { input }) }),
     on: on as Call['on'],
   };
   return {

@@ -11,6 +11,7 @@ export {
   execute,
   executeCall,
   updateCallType,
+  type AudiencePage,
   type CallOutcome,
   type CallTypeChange,
   type BulkStageResult,
@@ -30,15 +31,19 @@ export {
   type CallFields,
   type CallRecord,
   type CallSideEffect,
+  type AudienceListing,
   type CallView,
   type Member,
   type Participant,
+  type ParticipantCounts,
   type StageRequest,
   type StageStatus,
   type User,
 } from './model.js';
 export { projectEvents, projectEventsWithoutView, viewOf, type AccessProjectionInput, type ProjectionInput } from './projection.js';
+export { PersistentMap } from './persistent-map.js';
 export type {
+  AudienceQueryInput,
   CallCreateData,
   CallTypePatchInput,
   GetOrCreateInput,

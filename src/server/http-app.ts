@@ -179,6 +179,21 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 
+  // The audience, a page at a time, for those who manage the stage.
+  api.get('/video/call/:type/:id/participants', async (c) => {
+    const { type, id } = c.req.param();
+    limit(c, 'callReads');
+    const { q, after, limit: size, ...rest } = c.req.query();
+    rejectUnknown(rest);
+    const input = {
+      ...(q !== undefined && { q }),
+      ...(after !== undefined && { after }),
+      ...(size !== undefined && { limit: /^\d{1,4}$/.test(size) ? Number(size) : size }),
+    };
+    const { result } = await hub.dispatch(c.get('user'), type, id, { type: 'audience.query', input } as Command, { view: false });
+    return c.json(result);
+  });
+
   api.patch('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
     limit(c, 'callUpdates');
