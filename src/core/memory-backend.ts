@@ -142,7 +142,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const outcome = run(watcher.user, type, id, command);
     if (outcome.after) {
       const callType = types.get(type);
-      if (callType) watch(watcher, callId(type, id), outcome.after, callType);
+      // The call as it is now: counts told right after the change are part of it.
+      if (callType) watch(watcher, callId(type, id), records.get(callId(type, id)) ?? outcome.after, callType);
     }
     return outcome.result;
   }
