@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { importTs, out } from '../lib/bundle.mjs';
-import { figure, unmeasured } from '../lib/report.mjs';
+import { figure } from '../lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECTION = 'server';
@@ -20,9 +20,6 @@ const ROUNDS = 3;
 const CONNECT_CONCURRENCY = 200;
 /** Joins in flight at once in a storm: a crowd of browsers, not one client with 10,000 requests queued. */
 const JOIN_CONCURRENCY = 100;
-const STORM_SIZES = [500, 1_000, 2_000, 5_000, 10_000];
-/** What the storms may take together; a size whose n² estimate does not fit is skipped, not waited for. */
-const STORM_BUDGET_MS = 150_000;
 const verbose = process.argv.includes('--verbose');
 
 const serve = await importTs(resolve(here, 'serve.ts'), 'server');
@@ -276,72 +273,7 @@ console.log(`\nIdle viewers and go-live fan-out: ${fmt(VIEWERS)} viewers, each i
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-console.log(`\nJoin storm: every subscribed viewer joins at go-live (${JOIN_CONCURRENCY} requests in flight), and sees every join`);
-{
-  const stormStart = performance.now();
-  let previous = null;
-  for (const size of STORM_SIZES.filter((s) => s <= VIEWERS)) {
-    const label = `server: join storm, ${fmt(size)} joins at go-live`;
-    const left = STORM_BUDGET_MS - (performance.now() - stormStart);
-    if (previous) {
-      const estimate = previous.allSeenMs * (size / previous.size) ** 2;
-      if (estimate > left) {
-        unmeasured(SECTION, label, `skipped: ~${fmt(estimate / 1000)} s by n² from ${fmt(previous.size)}, over the ${fmt(STORM_BUDGET_MS / 1000)} s the storms may take`);
-        continue;
-      }
-    }
-    const server = await startServer();
-    const viewers = crowd(server.wsUrl, 'livestream', 'storm');
-    try {
-      await openCall(server, 'storm');
-      await viewers.connect(size);
-      viewers.counts.joinTarget = size;
-      await request(server.url, hostToken, 'POST', '/video/call/livestream/storm/go_live', {});
-      await server.peakRss();
-      const start = performance.now();
-      let answered = 0;
-      let refused = 0;
-      let lastAnsweredAt = 0;
-      const joins = pool(size, JOIN_CONCURRENCY, async (i) => {
-        try {
-          await request(server.url, tokens[i], 'POST', '/video/call/livestream/storm/join', {});
-          answered += 1;
-        } catch (error) {
-          refused += 1;
-          if (refused === 1) console.log(`    a join was refused: ${error.message}`);
-        }
-        lastAnsweredAt = performance.now();
-      });
-      const timeout = Math.max(10_000, left);
-      const done = await until(() => viewers.counts.joinsComplete === size || answered + refused === size && refused > 0, timeout);
-      if (!done) {
-        const seen = viewers.viewers.reduce((sum, v) => sum + v.joins, 0);
-        unmeasured(SECTION, label, `unfinished after ${fmt(timeout / 1000)} s: ${fmt(answered)} joins answered, ${fmt(seen)} of ${fmt(size * size)} join events delivered`);
-        break;
-      }
-      await joins;
-      if (refused > 0) throw new Error(`${refused} of ${size} joins were refused`);
-      const allSeenMs = Math.max(...viewers.viewers.map((v) => v.lastJoinAt)) - start;
-      const answeredMs = lastAnsweredAt - start;
-      const extra = viewers.viewers.filter((v) => v.joins !== size).length;
-      const peak = await server.peakRss();
-      // What stays once the sockets have drained: the call and the events kept for resuming clients.
-      const settled = await server.memory();
-      const scaling = previous ? `; ×${(allSeenMs / previous.allSeenMs).toFixed(1)} the time for ×${(size / previous.size).toFixed(1)} the joins` : '';
-      figure(SECTION, label, allSeenMs / 1000, 's', {
-        note: `until the last viewer saw the last join; ${fmt(size * size)} join events delivered${scaling}; server RSS peak ${fmt(peak / 2 ** 20)} MB, heap after GC ${fmt(settled.memory.heapUsed / 2 ** 20)} MB`,
-      });
-      figure(SECTION, `… ${fmt(size)} joins answered`, answeredMs / 1000, 's', { note: `${fmt((size / answeredMs) * 1000)} joins/s` });
-      figure(SECTION, `… per join event delivered (time / ${fmt(size)}²)`, (allSeenMs / (size * size)) * 1000, 'µs');
-      if (extra > 0) console.log(`    ${extra} viewers saw other than ${size} joins`);
-      previous = { size, allSeenMs };
-    } finally {
-      viewers.close();
-      await server.stop();
-    }
-  }
-}
+// Join storms, the audience's size and what a viewer is sent for it: `bench/audience`.
 
 if (faults.length > 0) {
   console.log(`\nThe server reported ${faults.length} unexpected error(s); the first:\n${faults[0]}`);

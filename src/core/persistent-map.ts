@@ -48,6 +48,11 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
     return root ? new PersistentMap(root, this.size - 1) : PersistentMap.empty<V>();
   }
 
+  /** Calls `visit` with every entry: quicker than iterating, for a pass over a whole audience. */
+  forEach(visit: (value: V, key: string) => void): void {
+    if (this.root) visitAll(this.root, visit);
+  }
+
   *[Symbol.iterator](): IterableIterator<[string, V]> {
     if (this.root) yield* walk(this.root);
   }
@@ -123,6 +128,14 @@ function remove<V>(node: Slot<V>[], hash: number, shift: number, key: string): S
   const next = node.slice();
   next[index] = replacement;
   return next.some((child) => child !== undefined) ? next : undefined;
+}
+
+function visitAll<V>(node: Slot<V>[], visit: (value: V, key: string) => void): void {
+  for (const slot of node) {
+    if (slot === undefined) continue;
+    if (slot instanceof Leaf) for (const [key, value] of slot.entries) visit(value, key);
+    else visitAll(slot, visit);
+  }
 }
 
 function* walk<V>(node: Slot<V>[]): IterableIterator<[string, V]> {

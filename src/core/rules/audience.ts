@@ -38,24 +38,39 @@ export function queryAudience(tx: Transaction, input: AudienceQueryInput): Audie
   let total = 0;
   // The page so far, sorted by key; at most `limit + 1` long, so a full page tells there is more.
   const page: { key: string; participant: Participant }[] = [];
-  for (const [userId, participant] of call.participants) {
-    const name = (participant.name ?? '').toLowerCase();
-    if (needle && !name.includes(needle) && !userId.toLowerCase().includes(needle)) continue;
+  call.participants.forEach((participant) => {
+    const { key, name, id } = searchable(participant);
+    if (needle && !name.includes(needle) && !id.includes(needle)) return;
     total += 1;
-    const key = sortKey(participant);
-    if (key <= after) continue;
-    if (page.length > limit && key >= page[page.length - 1]!.key) continue;
+    if (key <= after) return;
+    if (page.length > limit && key >= page[page.length - 1]!.key) return;
     page.splice(insertionIndex(page, key), 0, { key, participant });
     if (page.length > limit + 1) page.pop();
-  }
+  });
   const more = page.length > limit;
   const shown = page.slice(0, limit);
   return { participants: shown.map((entry) => entry.participant), next: more ? shown[shown.length - 1]!.key : null, total };
 }
 
-/** Name first (as people look for someone), the id to keep equal names apart and in a fixed order. */
-function sortKey(participant: Participant): string {
-  return `${(participant.name ?? participant.user_id).toLowerCase()}\u0000${participant.user_id}`;
+interface Searchable {
+  /** Name first (as people look for someone), the id to keep equal names apart and in a fixed order. */
+  key: string;
+  name: string;
+  id: string;
+}
+
+// Participants are immutable records: what a search compares is worked out once per participant.
+const searchables = new WeakMap<Participant, Searchable>();
+
+function searchable(participant: Participant): Searchable {
+  let entry = searchables.get(participant);
+  if (!entry) {
+    const name = (participant.name ?? '').toLowerCase();
+    const id = participant.user_id.toLowerCase();
+    entry = { key: `${name || id}\u0000${participant.user_id}`, name, id };
+    searchables.set(participant, entry);
+  }
+  return entry;
 }
 
 function insertionIndex(page: readonly { key: string }[], key: string): number {
