@@ -13,6 +13,8 @@ export { useOwnCapabilities, useHasCapability } from './useCapabilities.js';
 export { useCallMembers } from './useCallMembers.js';
 export { useParticipants, useIsInCall } from './useParticipants.js';
 export { useOnStage } from './useOnStage.js';
+export { useParticipantCount, useParticipantCountByRole } from './useParticipantCount.js';
+export { useAudience, type UseAudienceOptions, type UseAudienceResult } from './useAudience.js';
 export { useCallStatus, type UseCallStatusResult } from './useCallStatus.js';
 export {
   useGoLive,

@@ -11,7 +11,11 @@ export function byJoinTime(a: Participant, b: Participant): number {
   return a.joined_at < b.joined_at ? -1 : a.joined_at > b.joined_at ? 1 : a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0;
 }
 
-/** Everyone in the call now, in the order they joined. */
+/**
+ * The participants you are shown, in the order they joined: yourself, the members and whoever is on
+ * stage — everyone, in a call that lists all (`listing: 'all'`). A crowd is counted: see
+ * `useParticipantCount`, and `useAudience` to page through it.
+ */
 export function useParticipants(): Participant[] {
   const call = useCallFor('useParticipants');
   const participants = useStore(call.store, (state) => state.call?.participants ?? NONE);
