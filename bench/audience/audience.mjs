@@ -16,7 +16,8 @@ const STORM = 10_000;
 const MAX_TARGET = 50_000;
 const JOIN_CONCURRENCY = 200;
 const CONNECT_CONCURRENCY = 200;
-const FD_MARGIN = 400;
+// What else holds descriptors while the crowd is connected: the joins in flight, the host, Node's own.
+const FD_MARGIN = 1_000;
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const kB = (bytes) => bytes / 1024;
 // The audience is measured, not the rate limits: a storm is many actions on one call.
@@ -171,10 +172,13 @@ console.log(`\nA join storm: ${fmt(STORM)} viewers watching a live call all join
   }
 }
 
+// STAGEKIT_AUDIENCE_STORM_ONLY=1 stops here (for profiling the storm).
+if (process.env.STAGEKIT_AUDIENCE_STORM_ONLY) process.exit(0);
+
 // ---------------------------------------------------------------------------------------------
 const ownFds = fdLimit('-n');
 const serverFds = fdLimit('-Hn');
-const maxViewers = Math.max(0, Math.min(MAX_TARGET, ownFds - FD_MARGIN, serverFds - FD_MARGIN));
+const maxViewers = Math.max(0, Math.min(MAX_TARGET, ownFds - FD_MARGIN - JOIN_CONCURRENCY, serverFds - FD_MARGIN - JOIN_CONCURRENCY));
 const limitHit = maxViewers < MAX_TARGET ? `the file-descriptor limit: ulimit -n ${ownFds} here, ${serverFds} for the server (raising it was refused)` : null;
 console.log(`\nAs many viewers as one server process holds here: ${fmt(maxViewers)}${limitHit ? `, held back by ${limitHit}` : ''}`);
 {

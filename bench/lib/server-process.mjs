@@ -28,6 +28,8 @@ export async function startServerProcess(limits = {}, faults = []) {
       process.execPath,
       '--expose-gc',
       '--max-old-space-size=8192',
+      // STAGEKIT_BENCH_PROFILE=dir writes the server's CPU profile there when the bench is done with it.
+      ...(process.env.STAGEKIT_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STAGEKIT_BENCH_PROFILE}`] : []),
       resolve(here, '../server/child.mjs'),
       servePath,
       JSON.stringify(limits),
@@ -58,7 +60,9 @@ export async function startServerProcess(limits = {}, faults = []) {
     peakRss: async () => (await ask('peak')).peakRss,
     exited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      // A profiled server leaves on its own when this process lets it go, and writes its profile.
+      if (process.env.STAGEKIT_BENCH_PROFILE && child.connected) child.disconnect();
+      else if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

@@ -7,7 +7,8 @@ import type { Hub } from './hub.js';
 import { HTTP_STATUS } from './http-status.js';
 import type { ServerLimits } from './limits.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
-import { createToken, verifyToken } from './token.js';
+import { createToken } from './token.js';
+import { createTokenVerifier } from './token-verifier.js';
 
 export interface HttpAppOptions {
   hub: Hub;
@@ -118,6 +119,7 @@ const LIMIT_NAMES: Record<Limited, string> = {
 /** The REST API: the reference paths under `/video`, also under `/api/v2/video` as in its examples. */
 export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   const { hub, key, limits } = options;
+  const verify = createTokenVerifier(key);
   const limiter = (burst: number, windowMs: number) => createRateLimiter({ burst, windowMs, now: () => hub.clock.now() });
   const limiters: Record<Limited, RateLimiter> = {
     requests: limiter(limits.requestBurst, limits.requestWindowMs),
@@ -160,7 +162,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   const api = new Hono<Env>();
 
   api.use('/video/*', async (c, next) => {
-    c.set('user', await verifyToken(key, bearerToken(c.req.header('authorization'))));
+    c.set('user', await verify(bearerToken(c.req.header('authorization'))));
     // Every request counts, before its body is read: a refusal must not cost more than an answer.
     limit(c, 'requests');
     await next();

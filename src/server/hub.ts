@@ -109,6 +109,9 @@ interface Change {
   events: CallEvent[];
 }
 
+/** 10,000 watchers: counts at most once a second. */
+const COUNTS_MS_PER_WATCHER = 0.1;
+
 const READ_CALL_REFUSED = "watching a call needs the 'read-call' capability";
 
 export function createHub(options: HubOptions): Hub {
@@ -261,9 +264,14 @@ export function createHub(options: HubOptions): Hub {
     }
   }
 
-  /** Tells a call's watchers its counts once the current burst of changes has had its time. */
+  /**
+   * Tells a call's watchers its counts once the current burst of changes has had its time: every
+   * `countsIntervalMs`, and for a large audience no more often than one update per 10,000 watchers
+   * a second, so telling the count costs the server a bounded share of its time however many watch.
+   */
   function countLater(cid: string): void {
     if (countTimers.has(cid)) return;
+    const intervalMs = Math.max(countsIntervalMs, (subscriptions.get(cid)?.size ?? 0) * COUNTS_MS_PER_WATCHER);
     const timer = setTimeout(() => {
       countTimers.delete(cid);
       const call = calls.get(cid);
@@ -271,7 +279,7 @@ export function createHub(options: HubOptions): Hub {
       dispatchSystem(call).catch(() => {
         // The call went meanwhile; there is nothing to count.
       });
-    }, countsIntervalMs);
+    }, intervalMs);
     timer.unref?.();
     countTimers.set(cid, timer);
   }

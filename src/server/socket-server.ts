@@ -7,7 +7,7 @@ import type { Hub, Subscriber } from './hub.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { ServerLimits } from './limits.js';
 import { clientMessageSchema, CLOSE_CODES, type ServerMessage } from './protocol.js';
-import { verifyToken } from './token.js';
+import { createTokenVerifier } from './token-verifier.js';
 
 export interface SocketServerOptions {
   hub: Hub;
@@ -108,6 +108,7 @@ interface MessageBudget {
 /** One WebSocket per client: authenticated by its first message, then a stream of events per call it watches. */
 export function createSocketServer(options: SocketServerOptions): SocketServer {
   const { hub, key, limits } = options;
+  const verify = createTokenVerifier(key);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const live = new Set<Live>();
   const byUser = new Map<string, Set<Live>>();
@@ -275,7 +276,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       }
       authenticating = true;
       clearTimeout(authTimer);
-      verifyToken(key, message.token)
+      verify(message.token)
         .then(
           (user) => {
             if (socket.readyState !== socket.OPEN) return;
