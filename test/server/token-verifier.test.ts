@@ -8,7 +8,7 @@ const SECRET = 'test-secret-of-at-least-16-chars';
 it('answers a token it accepted from memory, and refuses it once it has expired', async () => {
   let now = Date.now();
   const verify = createTokenVerifier(secretKey(SECRET), () => now);
-  const token = await createToken(SECRET, { user_id: 'bob', name: 'Bob', expiresIn: 60 });
+  const token = await createToken(SECRET, { user_id: 'bob', name: 'Bob' }, { expiresIn: 60 });
   expect(await verify(token)).toEqual({ id: 'bob', name: 'Bob' });
   expect(await verify(token)).toEqual({ id: 'bob', name: 'Bob' });
   now += 61_000;
