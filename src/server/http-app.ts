@@ -21,6 +21,8 @@ export interface HttpAppOptions {
   secret?: string;
   /** Called with any error that is not a StageKitError (answered 500). */
   onError?: (error: unknown) => void;
+  /** Checks a token; one shared with the socket server checks a viewer's token once for both. */
+  verify?: (token: string | undefined | null) => Promise<User>;
   /** Called after a user joined a call over HTTP, so one who never watches it can be dropped. */
   onJoined?: (user: User, type: string, id: string) => void;
 }
@@ -119,7 +121,7 @@ const LIMIT_NAMES: Record<Limited, string> = {
 /** The REST API: the reference paths under `/video`, also under `/api/v2/video` as in its examples. */
 export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   const { hub, key, limits } = options;
-  const verify = createTokenVerifier(key);
+  const verify = options.verify ?? createTokenVerifier(key);
   const limiter = (burst: number, windowMs: number) => createRateLimiter({ burst, windowMs, now: () => hub.clock.now() });
   const limiters: Record<Limited, RateLimiter> = {
     requests: limiter(limits.requestBurst, limits.requestWindowMs),

@@ -23,6 +23,8 @@ export interface SocketServerOptions {
    */
   dropGraceMs: number;
   onError?: (error: unknown) => void;
+  /** Checks a token; one shared with the HTTP app checks a viewer's token once for both. */
+  verify?: (token: string | undefined | null) => Promise<User>;
 }
 
 export interface SocketServer {
@@ -108,7 +110,7 @@ interface MessageBudget {
 /** One WebSocket per client: authenticated by its first message, then a stream of events per call it watches. */
 export function createSocketServer(options: SocketServerOptions): SocketServer {
   const { hub, key, limits } = options;
-  const verify = createTokenVerifier(key);
+  const verify = options.verify ?? createTokenVerifier(key);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const live = new Set<Live>();
   const byUser = new Map<string, Set<Live>>();

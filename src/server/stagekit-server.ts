@@ -13,6 +13,7 @@ import { createMemoryStorage } from './memory-storage.js';
 import { createSocketServer, type Connection } from './socket-server.js';
 import type { ServerStorage } from './storage.js';
 import { secretKey } from './token.js';
+import { createTokenVerifier } from './token-verifier.js';
 
 export interface StageKitServerOptions {
   /** The HS256 secret tokens are signed with (16 characters or more). */
@@ -86,7 +87,10 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     membersPerCall: limits.membersPerCall,
     ...(options.countsIntervalMs !== undefined && { countsIntervalMs: options.countsIntervalMs }),
   });
+  // One memory of accepted tokens: a viewer signs in over the socket and joins over HTTP.
+  const verify = createTokenVerifier(key);
   const sockets = createSocketServer({
+    verify,
     hub,
     key,
     limits,
@@ -96,6 +100,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     onError,
   });
   const app = createHttpApp({
+    verify,
     hub,
     key,
     limits,
