@@ -1,4 +1,5 @@
-import { StageKitError, type User } from '../core/index.js';
+import { StageKitError } from '../core/errors.js';
+import type { User } from '../core/model.js';
 
 /**
  * The user a token names, read without checking its signature: the client only needs to know who
