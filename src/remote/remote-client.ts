@@ -161,7 +161,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     WebSocket: WebSocketImpl,
     ...options.reconnect,
     onMessage,
-    onMalformed: (error) => options.onMessageError?.(error),
+    onMalformed: options.onMessageError,
     onReady(message) {
       clock.heard(message.now);
       sampleClock();
