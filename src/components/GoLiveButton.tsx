@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useBackstage, useCallState, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
+import { goLiveMessages, useBackstage, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -61,7 +61,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(goLiveMessages, labels);
   const { isLive, phase } = useBackstage();
   const goLive = useGoLive();
   const stopLive = useStopLive();

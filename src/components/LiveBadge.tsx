@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useBackstage, useCallState, useMessages } from '../react/index.js';
+import { phaseMessages, useBackstage, useCallState, useMessagesFor } from '../react/index.js';
 import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 
@@ -12,7 +12,7 @@ export interface LiveBadgeProps
 
 /** "Live", "Backstage" or "Ended", once the call is loaded. `data-state="live|backstage|ended"`. */
 export const LiveBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(phaseMessages, labels);
   const { isLive, phase } = useBackstage();
   // Nothing to say before the call is loaded (and on the server): not "Backstage" by default.
   const loaded = useCallState((store) => store.call !== null);
