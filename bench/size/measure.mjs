@@ -118,6 +118,27 @@ export async function measure(entry, pkg, { app = false } = {}) {
   return { min, gz, modules: [...modules].sort((a, b) => b[1] - a[1]) };
 }
 
+/**
+ * Every file of the built package that importing `entries` (dist file names) loads, and the
+ * packages they import: what a bundler must at least read, whatever it then shakes out.
+ */
+export function reachable(pkg, entries) {
+  const dist = resolve(pkg.dir, 'dist');
+  const files = new Set();
+  const packages = new Set();
+  const queue = entries.map((entry) => resolve(dist, entry));
+  while (queue.length) {
+    const file = queue.pop();
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g)) {
+      if (specifier.startsWith('.')) queue.push(resolve(dirname(file), specifier));
+      else packages.add(specifier);
+    }
+  }
+  return { files: [...files].map((file) => `stagekit/${relative(dist, file)}`), packages: [...packages] };
+}
+
 /** A module's name as a reader knows it: `stagekit/core/engine.js`, `valibot/dist/index.js`. */
 export function moduleName(id, pkg) {
   const path = id.replace(/^\0/, '');

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { figure, unmeasured } from '../lib/report.mjs';
-import { appEntry, buildPackage, measure, moduleName, root, writeEntry } from './measure.mjs';
+import { appEntry, buildPackage, measure, moduleName, reachable, root, writeEntry } from './measure.mjs';
 
 const here = import.meta.dirname;
 const peersDir = resolve(here, '../peers');
@@ -82,6 +82,14 @@ for (const [key, name] of [
     note: dragged.length ? `pulled in: ${dragged.map(([id]) => moduleName(id, byModule)).join(', ')}` : 'none: tree-shaken away',
   });
 }
+
+// Stronger than bytes: a bundler that shakes less well than vite's keeps whatever it reads.
+const { files, packages } = reachable(byModule, ['react.js', 'remote.js']);
+const engineModules = [...files, ...packages].filter((name) => engine.test(name) || name === 'valibot');
+figure(SECTION, 'engine + schema modules reachable from stagekit/react + stagekit/remote', engineModules.length, '', {
+  budget: { max: 0 },
+  note: engineModules.length ? engineModules.join(', ') : `none of the ${files.length} modules imported`,
+});
 
 // The README's React example as `vite build` bundles it in an app, beside the same app with React only.
 console.log('\nThe README example in an app built with vite (everything bundled, production mode)');
