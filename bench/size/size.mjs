@@ -84,11 +84,11 @@ for (const [key, name] of [
 }
 
 // Stronger than bytes: a bundler that shakes less well than vite's keeps whatever it reads.
-const { files, packages } = reachable(byModule, ['react.js', 'remote.js']);
-const engineModules = [...files, ...packages].filter((name) => engine.test(name) || name === 'valibot');
+const reached = reachable(byModule, ['react.js', 'remote.js']);
+const engineModules = [...reached.files, ...reached.packages].filter((name) => engine.test(name) || name === 'valibot');
 figure(SECTION, 'engine + schema modules reachable from stagekit/react + stagekit/remote', engineModules.length, '', {
   budget: { max: 0 },
-  note: engineModules.length ? engineModules.join(', ') : `none of the ${files.length} modules imported`,
+  note: engineModules.length ? engineModules.join(', ') : `none of the ${reached.files.length} modules imported`,
 });
 
 // The README's React example as `vite build` bundles it in an app, beside the same app with React only.
