@@ -53,9 +53,9 @@ export interface StageKitMessages {
   nobodyOnStage: string;
 }
 
-// The strings come in groups, one per component (or per pair that shows the same words), so a
-// component bundles only its own: `defaultMessages` is assembled from them by a pure call that
-// a bundler drops from an app that does not use it.
+// The strings come in groups, one per component (the live badge, the countdown and the gate share
+// one), so a component bundles only its own words: `defaultMessages` is assembled from the groups
+// by a pure call, which a bundler drops from an app that does not use it.
 
 export const goLiveMessages = {
   goLive: 'Go live',
