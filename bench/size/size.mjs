@@ -29,7 +29,9 @@ async function weigh(name, entry, { budget, app = false } = {}) {
   return { ...result, modules };
 }
 
-function printModules(modules) {
+function printModules(all) {
+  // The entry itself is the app's few bytes of use, not the kit's.
+  const modules = all.filter(([id]) => !id.includes('/bench/.out/entries/'));
   if (verbose) {
     for (const [id, length] of modules.slice(0, 12)) console.log(`      ${String(length).padStart(8)} B  ${moduleName(id, byModule)}`);
     return;
