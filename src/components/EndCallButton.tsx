@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useCallState, useEndCall, useHasCapability, useMessages } from '../react/index.js';
+import { endCallMessages, useCallState, useEndCall, useHasCapability, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -25,7 +25,7 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
   { confirm = false, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(endCallMessages, labels);
   const allowed = useHasCapability('end-call');
   const ended = useCallState((state) => state.call !== null && state.call.ended_at !== null);
   const endCall = useEndCall();

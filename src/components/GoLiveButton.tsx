@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useBackstage, useCallState, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
+import { goLiveMessages, useCallPhase, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -61,8 +61,10 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   },
   ref,
 ) {
-  const messages = useMessages(labels);
-  const { isLive, phase } = useBackstage();
+  const messages = useMessagesFor(goLiveMessages, labels);
+  const { phase } = useCallPhase();
+  // Open to viewers (live, or a call without backstage) and not ended: what useBackstage calls isLive.
+  const isLive = phase === 'live';
   const goLive = useGoLive();
   const stopLive = useStopLive();
   const defaults = (live: boolean) =>

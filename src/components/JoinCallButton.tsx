@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useBackstage, useIsInCall, useJoinCall, useLeaveCall, useMessages } from '../react/index.js';
+import { joinCallMessages, useCallPhase, useIsInCall, useJoinCall, useLeaveCall, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
@@ -22,9 +22,9 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   { className, labels, leaveLabel, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(joinCallMessages, labels);
   const joined = useIsInCall();
-  const { canJoinNow } = useBackstage();
+  const { canJoinNow } = useCallPhase();
   const join = useJoinCall();
   const leave = useLeaveCall();
   const errorId = useId();

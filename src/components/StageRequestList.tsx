@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes } from 'react';
-import { useHasCapability, useMessages, useStageActions, useStageRequests } from '../react/index.js';
+import { stageRequestMessages, useHasCapability, useMessagesFor, useStageActions, useStageRequests } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
@@ -26,7 +26,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   { height = 320, rowHeight = 44, overscan = 4, className, labels, ...sectionProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(stageRequestMessages, labels);
   const allowed = useHasCapability('manage-stage');
   const requests = useStageRequests();
   // Accepting acts on requests only: a request another manager denied meanwhile stays denied.

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useMessages, useStageStatus } from '../react/index.js';
+import { stageStatusMessages, useMessagesFor, useStageStatus } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { stageState, type StageToggleState } from './StageToggle.js';
 import type { CommonProps } from './types.js';
@@ -17,7 +17,7 @@ export const StageStatusBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, Stag
   { userId, className, labels, ...spanProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(stageStatusMessages, labels);
   const status = useStageStatus(userId);
   const state = stageState[status];
   return (

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import type { StageStatus } from '../core/index.js';
-import { useHasCapability, useIsInCall, useMessages, useStageActions, useStageStatus } from '../react/index.js';
+import { stageToggleMessages, useHasCapability, useIsInCall, useMessagesFor, useStageActions, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
@@ -31,7 +31,7 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
   { whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(stageToggleMessages, labels);
   const status = useStageStatus();
   const canRequest = useHasCapability('request-stage');
   const canJoin = useHasCapability('join-stage');

@@ -4,6 +4,7 @@ export { useMaybeCall } from './context.js';
 export { useCall, useCallState } from './useCall.js';
 export { useStageStatus } from './useStageStatus.js';
 export { useBackstage, type UseBackstageResult } from './useBackstage.js';
+export { useCallPhase, type UseCallPhaseResult } from './useCallPhase.js';
 export { useJoinAheadCountdown, type UseJoinAheadCountdownResult } from './useJoinAheadCountdown.js';
 export { useStageRequests } from './useStageRequests.js';
 export { useOwnCapabilities, useHasCapability } from './useCapabilities.js';
@@ -40,5 +41,17 @@ export {
   type UseStageActionsResult,
 } from './useStageActions.js';
 export type { CallMutation, CallMutationOptions } from './useCallMutation.js';
-export { useMessages } from './useMessages.js';
-export { defaultMessages, type StageKitMessages } from './messages.js';
+export { useMessages, useMessagesFor } from './useMessages.js';
+export {
+  defaultMessages,
+  goLiveMessages,
+  endCallMessages,
+  stageToggleMessages,
+  stageRequestMessages,
+  kickMessages,
+  stageStatusMessages,
+  phaseMessages,
+  joinCallMessages,
+  onStageMessages,
+  type StageKitMessages,
+} from './messages.js';

@@ -53,7 +53,11 @@ export interface StageKitMessages {
   nobodyOnStage: string;
 }
 
-export const defaultMessages: StageKitMessages = {
+// The strings come in groups, one per component (the live badge, the countdown and the gate share
+// one), so a component bundles only its own words: `defaultMessages` is assembled from the groups
+// by a pure call, which a bundler drops from an app that does not use it.
+
+export const goLiveMessages = {
   goLive: 'Go live',
   stopLive: 'Stop live',
   goingLive: 'Going live…',
@@ -61,19 +65,28 @@ export const defaultMessages: StageKitMessages = {
   confirmStopLive: 'Stop the livestream? Viewers will be removed.',
   confirmStopLiveYes: 'Stop live',
   confirmStopLiveNo: 'Keep streaming',
+  startHls: 'Start HLS broadcast',
+  startRecording: 'Start recording',
+  continueHls: 'Keep HLS broadcast running',
+  continueRecording: 'Keep recording',
+} satisfies Partial<StageKitMessages>;
+
+export const endCallMessages = {
   endCall: 'End call',
   endingCall: 'Ending…',
   confirmEndCall: 'End the call for everyone? No one can rejoin.',
   confirmEndCallYes: 'End call',
   confirmEndCallNo: 'Cancel',
-  startHls: 'Start HLS broadcast',
-  startRecording: 'Start recording',
-  continueHls: 'Keep HLS broadcast running',
-  continueRecording: 'Keep recording',
+} satisfies Partial<StageKitMessages>;
+
+export const stageToggleMessages = {
   requestStage: 'Request to join stage',
   cancelRequest: 'Cancel request',
   joinStage: 'Join stage',
   leaveStage: 'Leave stage',
+} satisfies Partial<StageKitMessages>;
+
+export const stageRequestMessages = {
   stageRequests: 'Stage requests',
   requestCount: (count) => `${count} pending`,
   noRequests: 'No one is asking to join the stage.',
@@ -83,29 +96,69 @@ export const defaultMessages: StageKitMessages = {
   denyUser: (name) => `Deny ${name}`,
   acceptAll: 'Accept all',
   denyAll: 'Deny all',
+} satisfies Partial<StageKitMessages>;
+
+export const kickMessages = {
   // The visible text must be part of the button's name, kickUser (WCAG 2.5.3, label in name).
   kick: 'Remove',
   kickUser: (name) => `Remove ${name} from stage`,
+} satisfies Partial<StageKitMessages>;
+
+export const stageStatusMessages = {
   stageStatus: {
     OFF_STAGE: 'Off stage',
     REQUESTED_TO_JOIN_STAGE: 'Requested',
     ACCEPTED_TO_JOIN_STAGE: 'Invited to stage',
     ON_STAGE: 'On stage',
   },
+} satisfies Partial<StageKitMessages>;
+
+/** The call's phase in words: the live badge, the countdown, and the backstage gate's waiting room. */
+export const phaseMessages = {
   live: 'Live',
   backstage: 'Backstage',
   ended: 'Ended',
+  doorsOpen: 'Doors are open',
   doorsOpenIn: (time) => `Doors open in ${time}`,
   startsIn: (time) => `Starts in ${time}`,
   startingSoon: 'Starting soon',
-  doorsOpen: 'Doors are open',
   waitingForHost: 'Waiting for the host to go live',
   notScheduled: 'Not scheduled yet',
   waitingRoom: 'Waiting room',
+  loading: 'Loading…',
+} satisfies Partial<StageKitMessages>;
+
+export const joinCallMessages = {
   joinCall: 'Join',
   joiningCall: 'Joining…',
-  loading: 'Loading…',
   leaveCall: 'Leave',
+} satisfies Partial<StageKitMessages>;
+
+export const onStageMessages = {
   onStage: 'On stage',
   nobodyOnStage: 'No one is on stage.',
-};
+} satisfies Partial<StageKitMessages>;
+
+// A message in no group fails to compile here.
+type Grouped = typeof goLiveMessages &
+  typeof endCallMessages &
+  typeof stageToggleMessages &
+  typeof stageRequestMessages &
+  typeof kickMessages &
+  typeof stageStatusMessages &
+  typeof phaseMessages &
+  typeof joinCallMessages &
+  typeof onStageMessages;
+
+export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
+  {},
+  goLiveMessages,
+  endCallMessages,
+  stageToggleMessages,
+  stageRequestMessages,
+  kickMessages,
+  stageStatusMessages,
+  phaseMessages,
+  joinCallMessages,
+  onStageMessages,
+) as Grouped;

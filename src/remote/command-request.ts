@@ -1,4 +1,4 @@
-import type { Command } from '../core/index.js';
+import type { Command } from '../core/engine.js';
 
 export interface CommandRequest {
   method: 'GET' | 'POST' | 'PATCH';
