@@ -7,14 +7,16 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
-// Subpath exports of the package: `stagekit`, `stagekit/react`, `stagekit/remote`, `stagekit/server`.
+// Subpath exports of the package (`stagekit`, `stagekit/react`, `stagekit/format`, `stagekit/remote`,
+// `stagekit/server`) and the `stagekit-server` command.
 const entries = Object.fromEntries(
   Object.entries({
     index: 'src/core/index.ts',
     react: 'src/components/index.ts',
     remote: 'src/remote/index.ts',
     server: 'src/server/index.ts',
-    'server-cli': 'src/server/cli.ts',
+    format: 'src/format/index.ts',
+    'stagekit-server': 'src/server/bin.ts',
   })
     .filter(([, path]) => existsSync(resolve(root, path)))
     .map(([name, path]) => [name, resolve(root, path)]),
