@@ -47,7 +47,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' },
+        test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/types/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
@@ -65,7 +65,6 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/setup-dom.ts'],
-          typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
         },
       },
       {
