@@ -23,7 +23,7 @@ async function missingPeers(): Promise<string[]> {
 const missing = await missingPeers();
 if (missing.length > 0) {
   console.error(
-    `stagekit-server needs ${missing.join(', ')}, which stagekit leaves to the app (optional peers).\n` +
+    `stagekit-server needs ${new Intl.ListFormat('en').format(missing)}, which stagekit leaves to the app (optional peers).\n` +
       `Install them beside stagekit:\n\n  npm install ${missing.join(' ')}\n`,
   );
   process.exit(1);
