@@ -95,8 +95,6 @@ export default defineConfig({
         // Every story as a test in headless Chromium: it renders, its play function passes, and
         // axe finds no violation. Debian's Chromium, since Playwright's own cannot be downloaded.
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
-        // Vite's notes on pre-bundling are news only the first time; warnings still show.
-        logLevel: 'warn',
         test: {
           name: 'storybook',
           browser: {
