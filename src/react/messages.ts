@@ -53,6 +53,7 @@ export interface StageKitMessages {
   nobodyOnStage: string;
 }
 
+/** The English strings the components show unless `<StageKitProvider messages>` or a `labels` prop overrides them. */
 export const defaultMessages: StageKitMessages = {
   goLive: 'Go live',
   stopLive: 'Stop live',
