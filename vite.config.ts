@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
@@ -34,6 +35,22 @@ const external = [
   /^ws$/,
   /^jose$/,
 ];
+
+/**
+ * Vitest's browser mode logs Vite's notes on pre-bundling dependencies ("scanning dependencies…")
+ * at info level, with no setting to lower it; drop just those lines, keep every other message.
+ */
+function quietPrebundling(): Plugin {
+  return {
+    name: 'stagekit:quiet-prebundling',
+    configResolved(config) {
+      const info = config.logger.info.bind(config.logger);
+      config.logger.info = (message, options) => {
+        if (!/\[optimizer\]|optimizing dependencies/i.test(message)) info(message, options);
+      };
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -94,7 +111,7 @@ export default defineConfig({
         extends: true,
         // Every story as a test in headless Chromium: it renders, its play function passes, and
         // axe finds no violation. Debian's Chromium, since Playwright's own cannot be downloaded.
-        plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook') }), quietPrebundling()],
         test: {
           name: 'storybook',
           browser: {
