@@ -228,6 +228,11 @@ try {
   const required = run(app19, process.execPath, ['-e', "console.log(typeof require('stagekit').createMemoryBackend)"]).trim();
   check(required === 'function', `require('stagekit') gave ${required}`);
 
+  step('stagekit/format in plain Node, no client directive');
+  const formatted = run(app19, process.execPath, ['--input-type=module', '-e', "import { formatDuration } from 'stagekit/format'; console.log(formatDuration(200))"]).trim();
+  check(formatted === '3:20', `formatDuration(200) gave ${formatted}`);
+  check(!readFileSync(join(app19, 'node_modules/stagekit/dist/format.js'), 'utf8').includes('use client'), "stagekit/format carries 'use client'");
+
   step('stagekit-server from node_modules/.bin');
   const bin = join(app19, 'node_modules/.bin/stagekit-server');
   const secret = 'smoke-test-secret-0123456789';
