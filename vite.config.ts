@@ -64,7 +64,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/types/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'core',
+          include: ['test/core/**/*.test.ts', 'test/types/**/*.test.ts'],
+          environment: 'node',
+          // The property tests run hundreds of random sequences (about 1 s alone); beside the other
+          // projects on a busy two-core machine they need more than the default 5 s.
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,
