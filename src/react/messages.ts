@@ -150,6 +150,7 @@ type Grouped = typeof goLiveMessages &
   typeof joinCallMessages &
   typeof onStageMessages;
 
+/** The English strings the components show unless `<StageKitProvider messages>` or a `labels` prop overrides them. */
 export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
   {},
   goLiveMessages,
