@@ -87,9 +87,13 @@ function printModules(label, modules, count = 12) {
 
 const kit = {};
 const cases = [
-  ['all', 'stagekit/react, every hook and component', 'size/kit-all.js', { max: 12 }],
+  // 12.5 kB since StageNotifications, invitations and readable errors came in (about 3 kB); back to
+  // 12 kB once the components' module splits land.
+  ['all', 'stagekit/react, every hook and component', 'size/kit-all.js', { max: 12.5 }],
   ['useStageStatus', 'stagekit/react, useStageStatus alone', 'size/kit-use-stage-status.js', { max: 3 }],
   ['GoLiveButton', 'stagekit/react, GoLiveButton alone', 'size/kit-go-live-button.js', undefined],
+  // Aiming at 3 kB; a third of it is the provider's default messages every component carries.
+  ['StageNotifications', 'stagekit/react, StageNotifications alone', 'size/kit-stage-notifications.js', undefined],
   ['styles', 'stagekit/styles.css', 'size/kit-styles.js', undefined],
 ];
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StageKitError } from '../core/index.js';
-import { defaultMessages, type StageKitMessages } from '../react/index.js';
+import { defaultErrorMessages, type StageKitMessages } from '../react/index.js';
 
 /**
  * The error to show: `error` while `about` (the state the action was about, such as the stage
@@ -20,7 +20,7 @@ export function ErrorMessage({ error, id, messages }: { error: StageKitError | n
   if (!error) return null;
   return (
     <p className="stagekit-error" role="alert" id={id} data-code={error.code}>
-      {messages.errors?.[error.code] ?? defaultMessages.errors[error.code]}
+      {messages.errors?.[error.code] ?? defaultErrorMessages[error.code]}
     </p>
   );
 }

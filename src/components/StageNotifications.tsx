@@ -1,11 +1,12 @@
 'use client';
 import { forwardRef, useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import {
+  defaultNoticeMessages,
   useAcceptStageRequests,
   useMessages,
   useStageNotices,
-  type StageKitMessages,
   type StageNotice,
+  type StageNoticeMessages,
   type UseStageNoticesOptions,
 } from '../react/index.js';
 import { classNames } from './class-names.js';
@@ -18,7 +19,7 @@ export interface StageNotificationsProps
     Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {}
 
 /** A notice's sentence, from the messages. */
-export function noticeText(notice: StageNotice, messages: StageKitMessages): string {
+export function noticeText(notice: StageNotice, messages: StageNoticeMessages): string {
   switch (notice.kind) {
     case 'approved':
       return messages.noticeApproved;
@@ -52,7 +53,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
   { kinds, max, className, labels, ...sectionProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = { ...defaultNoticeMessages, ...useMessages(labels) };
   const { notices, dismiss } = useStageNotices({ ...(kinds && { kinds }), ...(max !== undefined && { max }) });
   const accept = useAcceptStageRequests();
   const accepting = useRef(false);

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useEffect, useId, useLayoutEffect, useRef, useState, type HTMLAttributes } from 'react';
 import type { BulkStageResult, StageRequest } from '../core/index.js';
-import { defaultMessages, useHasCapability, useMessages, useStageActions, useStageRequests } from '../react/index.js';
+import { defaultSkipMessages, useHasCapability, useMessages, useStageActions, useStageRequests } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { SETTLE_MS } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
@@ -184,11 +184,11 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
       <output className="stagekit-skipped" data-skipped={skipped?.result.skipped}>
         {skipped &&
           [
-            messages.bulkSummary(skipped.result.applied, skipped.result.skipped),
+            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.result.applied, skipped.result.skipped),
             ...skipped.result.results.map((outcome) =>
               outcome.applied
                 ? ''
-                : (messages.skipReasons?.[outcome.reason] ?? defaultMessages.skipReasons[outcome.reason])(
+                : (messages.skipReasons?.[outcome.reason] ?? defaultSkipMessages.skipReasons[outcome.reason])(
                     skipped.names.get(outcome.user_id) ?? outcome.user_id,
                   ),
             ),

@@ -47,3 +47,5 @@ export {
 export type { CallMutation, CallMutationOptions } from './useCallMutation.js';
 export { useMessages } from './useMessages.js';
 export { defaultMessages, type StageKitMessages } from './messages.js';
+export { defaultErrorMessages, defaultSkipMessages } from './error-messages.js';
+export { defaultNoticeMessages, type StageNoticeMessages } from './notice-messages.js';

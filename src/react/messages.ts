@@ -58,30 +58,30 @@ export interface StageKitMessages {
   declineInvitation: string;
   /** StageStatusBadge for an ACCEPTED user who was invited rather than approved. */
   invitedToStage: string;
-  /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep the default. */
-  errors: Partial<Record<StageKitErrorCode, string>>;
-  /** Why a bulk decision skipped a user, in words. Reasons left out keep the default. */
-  skipReasons: Partial<Record<StageSkipReason, (name: string) => string>>;
+  /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep `defaultErrorMessages`. */
+  errors?: Partial<Record<StageKitErrorCode, string>>;
+  /** Why a bulk decision skipped a user, in words. Reasons left out keep `defaultSkipMessages`. */
+  skipReasons?: Partial<Record<StageSkipReason, (name: string) => string>>;
   /** The summary of a bulk decision that skipped some users. */
-  bulkSummary: (applied: number, skipped: number) => string;
-  notifications: string;
-  dismiss: string;
-  dismissNotice: (text: string) => string;
-  noticeApproved: string;
-  noticeInvited: string;
-  noticeDenied: string;
-  noticeRevoked: string;
-  noticeRemoved: string;
-  noticeRequest: (name: string, pending: number) => string;
-  noticeWithdrawn: (name: string) => string;
-  noticeDeclined: (name: string, invited: boolean) => string;
-  noticeDecided: (name: string, by: string) => string;
+  bulkSummary?: (applied: number, skipped: number) => string;
+  /** StageNotifications' strings; any left out keep `defaultNoticeMessages`. */
+  notifications?: string;
+  dismiss?: string;
+  dismissNotice?: (text: string) => string;
+  noticeApproved?: string;
+  noticeInvited?: string;
+  noticeDenied?: string;
+  noticeRevoked?: string;
+  noticeRemoved?: string;
+  noticeRequest?: (name: string, pending: number) => string;
+  noticeWithdrawn?: (name: string) => string;
+  noticeDeclined?: (name: string, invited: boolean) => string;
+  noticeDecided?: (name: string, by: string) => string;
 }
 
-export const defaultMessages: StageKitMessages & {
-  errors: Record<StageKitErrorCode, string>;
-  skipReasons: Record<StageSkipReason, (name: string) => string>;
-} = {
+// The strings only one component shows (errors, skipped decisions, notices) live beside it in
+// their own modules, so a component that never shows them does not carry them.
+export const defaultMessages: StageKitMessages = {
   goLive: 'Go live',
   stopLive: 'Stop live',
   goingLive: 'Going live…',
@@ -139,37 +139,4 @@ export const defaultMessages: StageKitMessages & {
   acceptInvitation: 'Join stage',
   declineInvitation: 'Decline',
   invitedToStage: 'Invited to stage',
-  errors: {
-    NOT_FOUND: 'This call no longer exists.',
-    FORBIDDEN: 'You are not allowed to do that in this call.',
-    NOT_YET_OPEN: 'The call is not open yet.',
-    CALL_ENDED: 'The call has ended.',
-    INVALID_INPUT: 'That request could not be read. Please try again.',
-    INVALID_STATE: 'That is not possible right now. Please try again in a moment.',
-    UNAUTHENTICATED: 'Your session has expired. Please sign in again.',
-    RATE_LIMITED: 'Too many tries. Wait a moment, then try again.',
-    NETWORK: 'Could not reach the call. Check your connection and try again.',
-  },
-  skipReasons: {
-    NOT_IN_CALL: (name) => `${name} is no longer in the call.`,
-    ALREADY_ACCEPTED: (name) => `${name} was already accepted.`,
-    ALREADY_ON_STAGE: (name) => `${name} is already on stage.`,
-    NO_PENDING_REQUEST: (name) => `${name} no longer has a request waiting.`,
-    HOLDS_JOIN_STAGE: (name) => `${name} may always join the stage.`,
-    NOT_ACCEPTED: (name) => `${name} has no invitation to take back.`,
-    NOT_ON_STAGE: (name) => `${name} is not on stage.`,
-  },
-  bulkSummary: (applied, skipped) => `Done for ${applied}, skipped ${skipped}:`,
-  notifications: 'Stage notifications',
-  dismiss: 'Dismiss',
-  dismissNotice: (text) => `Dismiss: ${text}`,
-  noticeApproved: 'Your request was accepted. You can join the stage.',
-  noticeInvited: 'You are invited to join the stage.',
-  noticeDenied: 'Your request to join the stage was declined.',
-  noticeRevoked: 'Your invitation to the stage was withdrawn.',
-  noticeRemoved: 'You were removed from the stage.',
-  noticeRequest: (name, pending) => `${name} asks to join the stage (${pending} waiting).`,
-  noticeWithdrawn: (name) => `${name} withdrew their request.`,
-  noticeDeclined: (name, invited) => (invited ? `${name} declined the invitation.` : `${name} will not join the stage after all.`),
-  noticeDecided: (name, by) => `${name}: already decided by ${by}.`,
 };

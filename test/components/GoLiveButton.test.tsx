@@ -180,7 +180,7 @@ describe('GoLiveButton', () => {
     await user.click(screen.getByRole('button', { name: 'Go live' }));
     const alert = await screen.findByRole('alert');
     // Words a person reads, by code, never the engine's sentence.
-    expect(alert.textContent).toBe('You are not allowed to do that in this call.');
+    expect(alert.textContent).toBe('You may not do that in this call.');
     expect(alert.dataset.code).toBe('FORBIDDEN');
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(true);
   });

@@ -1,0 +1,1 @@
+export { StageNotifications } from 'stagekit/react';
