@@ -67,6 +67,7 @@ export interface StageKitMessages {
   /** StageNotifications' strings; any left out keep `defaultNoticeMessages`. */
   notifications?: string;
   dismiss?: string;
+  /** The Dismiss button's full name; it must contain `dismiss`, the visible text (WCAG 2.5.3). */
   dismissNotice?: (text: string) => string;
   noticeApproved?: string;
   noticeInvited?: string;
