@@ -1,9 +1,10 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useInsertionEffect, useRef, useState } from 'react';
+import { useCallback, useInsertionEffect, useRef, useState } from 'react';
 import type { BulkStageResult, Call, CallEvent } from '../core/index.js';
 import { useCallFor } from './context.js';
 import { useCallEvent } from './useCallEvent.js';
+import { useCommitEffect } from './useCommitEffect.js';
 
 /**
  * What a notice tells. Viewers: `approved`, `invited`, `denied`, `revoked`, `removed` (about
@@ -141,7 +142,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
   useInsertionEffect(() => {
     onDecided.current = decided;
   });
-  useEffect(
+  useCommitEffect(
     () =>
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type !== 'updated' || event.action.type !== 'success') return;
