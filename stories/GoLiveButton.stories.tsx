@@ -152,6 +152,7 @@ export const ConfirmStop: Story = {
     await expect(context.canvasElement.querySelector('.stagekit-go-live-button')).toHaveAttribute('data-confirming');
     await userEvent.click(within(group).getByRole('button', { name: 'Keep streaming' }));
     await expect(backend?.inspect('livestream', 'show')?.backstage).toBe(false);
+    await settled();
     await userEvent.click(canvas.getByRole('button', { name: 'Stop live' }));
   },
 };

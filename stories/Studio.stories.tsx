@@ -148,6 +148,7 @@ export const Walkthrough: Story = {
     await step('Hana stops live, after confirming; the viewers return to the waiting room', async () => {
       await userEvent.click(host.getByRole('button', { name: 'Stop live' }));
       const confirm = host.getByRole('group', { name: 'Stop the livestream? Viewers will be removed.' });
+      await settled();
       await userEvent.click(within(confirm).getByRole('button', { name: 'Stop live' }));
       await host.findByRole('button', { name: 'Go live' });
       await expect(badge(host)).toHaveTextContent('Backstage');
@@ -165,6 +166,7 @@ export const Walkthrough: Story = {
     await step('Hana ends the call', async () => {
       await userEvent.click(host.getByRole('button', { name: 'End call' }));
       const confirm = host.getByRole('group', { name: 'End the call for everyone? No one can rejoin.' });
+      await settled();
       await userEvent.click(within(confirm).getByRole('button', { name: 'End call' }));
       for (const panel of [host, ana, ben]) await waitFor(() => expect(badge(panel)).toHaveTextContent('Ended'));
       await timer(ana, 'Ended');

@@ -36,16 +36,18 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
   const state: EndCallButtonState = ended ? 'ended' : 'active';
-  const guard = useActionGuard(state);
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
   const error = useFreshError(endCall.error, state);
   if (!allowed && whenForbidden === 'hide') return null;
 
   const pending = endCall.isPending;
-  const run = () => {
+  const run = (): boolean => {
     const done = guard.begin();
-    if (!done) return;
+    if (!done) return false;
     endCall.reset();
     endCall.mutate(undefined, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -69,8 +71,7 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
           yes={messages.confirmEndCallYes}
           no={messages.confirmEndCallNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />

@@ -76,17 +76,19 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
 
   const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
-  const guard = useActionGuard(state);
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
   const error = useFreshError(goLive.error ?? stopLive.error, state);
   const options = showOptions ? choice : defaults(isLive);
 
-  const run = () => {
+  const run = (): boolean => {
     const done = guard.begin();
-    if (!done) return;
+    if (!done) return false;
     goLive.reset();
     stopLive.reset();
     if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording }, { onSettled: done });
     else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -132,8 +134,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           yes={messages.confirmStopLiveYes}
           no={messages.confirmStopLiveNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />

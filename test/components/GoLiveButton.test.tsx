@@ -109,6 +109,11 @@ describe('GoLiveButton', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
     await user.keyboard('{Enter}');
+    // An Enter the moment the question appears is the same keypress twice, not an answer.
+    await user.keyboard('{Enter}');
+    expect(confirmation()).toBeTruthy();
+    expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
+    settle();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.inspect('livestream', 'show')?.backstage).toBe(true));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Go live' })));
