@@ -26,7 +26,9 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[]): Call
   let copied: Set<string> = new Set();
   const own = <K extends 'members' | 'participants' | 'stage' | 'stage_invited'>(key: K): CallView[K] => {
     if (!copied.has(key)) {
-      next = { ...next!, [key]: { ...next![key] } };
+      // Invitations are new here, keyed by user ids from the start: no prototype to write through.
+      const copy = key === 'stage_invited' ? Object.assign(Object.create(null) as object, next![key]) : { ...next![key] };
+      next = { ...next!, [key]: copy };
       copied.add(key);
     }
     return next![key];
