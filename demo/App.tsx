@@ -9,6 +9,7 @@ import {
   OnStageList,
   StageCall,
   StageKitProvider,
+  StageNotifications,
   StageRequestList,
   StageStatusBadge,
   StageToggle,
@@ -182,6 +183,7 @@ function HostControls() {
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
       </div>
+      <StageNotifications />
       <StageRequestList height={200} />
       <OnStageList />
     </>
@@ -199,6 +201,7 @@ function ViewerControls({ name }: { name: string }) {
         <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>
+      <StageNotifications />
     </>
   );
 }

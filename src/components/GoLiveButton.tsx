@@ -3,7 +3,8 @@ import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent
 import { goLiveMessages, useCallPhase, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { useActionGuard } from './action-guard.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
@@ -77,14 +78,19 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
 
   const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
-  const error = goLive.error ?? stopLive.error;
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
+  const error = useFreshError(goLive.error ?? stopLive.error, state);
   const options = showOptions ? choice : defaults(isLive);
 
-  const run = () => {
+  const run = (): boolean => {
+    const done = guard.begin();
+    if (!done) return false;
     goLive.reset();
     stopLive.reset();
-    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording });
-    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording });
+    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording }, { onSettled: done });
+    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -130,8 +136,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           yes={messages.confirmStopLiveYes}
           no={messages.confirmStopLiveNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />
@@ -149,7 +154,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           {label}
         </button>
       )}
-      <ErrorMessage error={error} id={errorId} />
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </div>
   );
 });
