@@ -86,6 +86,7 @@ function socketFor(wsUrl, auth, { onReady, read = true } = {}) {
     if (text.startsWith('{"type":"ready"')) {
       onReady?.(socket);
       // A client that never reads: the kernel's buffers fill and the server's queue is all that grows.
+      // eslint-disable-next-line no-underscore-dangle -- ws keeps its net.Socket there
       if (!read) socket._socket.pause();
     } else if (text.startsWith('{"type":"ping"')) socket.send('{"type":"pong"}');
   });

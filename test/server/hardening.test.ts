@@ -121,7 +121,9 @@ it('sends a re-subscribed call once, and cuts off a client that stops reading', 
   for (let i = 0; i < 50; i += 1) reader.send({ type: 'subscribe', call_type: 'livestream', call_id: 'flood' });
   await vi.waitFor(() => expect(reader.messages.filter((m) => m.type === 'events')).toHaveLength(1));
 
-  // Stops reading: what the server sends piles up in its buffer until the high-water mark.
+  // Stops reading: what the server sends piles up in its buffer until the high-water mark. ws keeps
+  // its net.Socket there, and pausing it is the only way to stop the kernel reading.
+  // eslint-disable-next-line no-underscore-dangle
   (reader.socket as unknown as { _socket: { pause(): void } })._socket.pause();
   const big = 'x'.repeat(15_000);
   for (let i = 0; i < 2_000 && test.server.connections().length > 0; i += 1) {
