@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { goLiveMessages, useCallPhase, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
+import { goLiveMessages, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
@@ -63,9 +63,13 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   ref,
 ) {
   const messages = useMessagesFor(goLiveMessages, labels);
-  const { phase } = useCallPhase();
+  // The call's phase without the clock: live, backstage and ended turn on its fields alone (time
+  // only moves a backstage call between scheduled and doors open), so the button bundles no clock.
+  const state = useCallState(({ call }): GoLiveButtonState =>
+    !call ? 'backstage' : call.ended_at !== null ? 'ended' : call.backstage && call.settings.backstage.enabled ? 'backstage' : 'live',
+  );
   // Open to viewers (live, or a call without backstage) and not ended: what useBackstage calls isLive.
-  const isLive = phase === 'live';
+  const isLive = state === 'live';
   const goLive = useGoLive();
   const stopLive = useStopLive();
   const defaults = (live: boolean) =>
@@ -76,7 +80,6 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
 
-  const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
   // The confirmation's button appears where the trigger was: a double click must not answer it.
   const guard = useActionGuard(confirming ? 'confirming' : state);
