@@ -14,11 +14,12 @@ import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
 
-// Its own words, and the request list's Accept for the notice that offers one.
-const noticeGroup = /* @__PURE__ */ Object.assign({}, defaultNoticeMessages, {
-  accept: stageRequestMessages.accept,
-  acceptUser: stageRequestMessages.acceptUser,
-});
+// Its own words, and the request list's Accept for the notice that offers one. Made by a pure
+// call that reads the groups inside it, so a bundle without this component drops both.
+const noticeGroup = /* @__PURE__ */ withAccept();
+function withAccept() {
+  return { ...defaultNoticeMessages, accept: stageRequestMessages.accept, acceptUser: stageRequestMessages.acceptUser };
+}
 
 export interface StageNotificationsProps
   extends UseStageNoticesOptions,
