@@ -9,6 +9,7 @@ import {
   OnStageList,
   StageCall,
   StageKitProvider,
+  StageNotifications,
   StageRequestList,
   StageStatusBadge,
   StageToggle,
@@ -219,6 +220,7 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
       </div>
+      <StageNotifications />
       <StageRequestList height={200} />
       <OnStageList />
     </>
@@ -256,6 +258,7 @@ function ViewerControls({ name }: { name: string }) {
         <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>
+      <StageNotifications />
     </>
   );
 }

@@ -1,7 +1,11 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Undoes `settle()`'s moved clock.
+  vi.useRealTimers();
+});
 
 // jsdom reports an error thrown inside an event listener (React 18 replays every render error
 // through one) to the console it was created with, which a test's vi.spyOn(console, 'error') never

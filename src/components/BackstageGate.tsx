@@ -71,7 +71,7 @@ export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGa
           data-state={ready ? phase : status}
         >
           {status === 'error' ? (
-            <ErrorMessage error={error} />
+            <ErrorMessage error={error} messages={messages} />
           ) : (
             (waitingRoom ?? (ready ? <JoinAheadCountdown locale={locale} labels={labels} /> : <p>{messages.loading}</p>))
           )}

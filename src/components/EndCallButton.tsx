@@ -3,7 +3,8 @@ import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'r
 import { endCallMessages, useCallState, useEndCall, useHasCapability, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { useActionGuard } from './action-guard.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type EndCallButtonState = 'active' | 'ended';
@@ -11,7 +12,10 @@ export type EndCallButtonState = 'active' | 'ended';
 export interface EndCallButtonProps
   extends CommonProps<{ state: EndCallButtonState; pending: boolean }>,
     Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'children'> {
-  /** Ask for confirmation before ending: nobody can rejoin an ended call without `join-ended-call`. */
+  /**
+   * Ask for confirmation before ending (default true): nobody can rejoin an ended call without
+   * `join-ended-call`, so one stray click must not end it.
+   */
   confirm?: boolean;
   /** For users without `end-call`: nothing (default) or a disabled button. */
   whenForbidden?: WhenForbidden;
@@ -22,7 +26,7 @@ export interface EndCallButtonProps
  * `data-pending` while ending, `data-confirming` while it asks; Escape cancels the question.
  */
 export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallButtonProps>(function EndCallButton(
-  { confirm = false, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
+  { confirm = true, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
   const messages = useMessagesFor(endCallMessages, labels);
@@ -31,13 +35,19 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
   const endCall = useEndCall();
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
+  const state: EndCallButtonState = ended ? 'ended' : 'active';
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
+  const error = useFreshError(endCall.error, state);
   if (!allowed && whenForbidden === 'hide') return null;
 
-  const state: EndCallButtonState = ended ? 'ended' : 'active';
   const pending = endCall.isPending;
-  const run = () => {
+  const run = (): boolean => {
+    const done = guard.begin();
+    if (!done) return false;
     endCall.reset();
-    endCall.mutate();
+    endCall.mutate(undefined, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -61,8 +71,7 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
           yes={messages.confirmEndCallYes}
           no={messages.confirmEndCallNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />
@@ -75,13 +84,13 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
           disabled={disabled || !allowed || ended}
           aria-disabled={pending ? true : buttonProps['aria-disabled']}
           aria-busy={pending || undefined}
-          aria-describedby={endCall.error ? errorId : undefined}
+          aria-describedby={error ? errorId : undefined}
           onClick={handleClick}
         >
           {pending ? messages.endingCall : messages.endCall}
         </button>
       )}
-      <ErrorMessage error={endCall.error} id={errorId} />
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </div>
   );
 });

@@ -1,9 +1,10 @@
 'use client';
 import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { goLiveMessages, useCallPhase, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
+import { goLiveMessages, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { useActionGuard } from './action-guard.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
@@ -62,9 +63,13 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   ref,
 ) {
   const messages = useMessagesFor(goLiveMessages, labels);
-  const { phase } = useCallPhase();
+  // The call's phase without the clock: live, backstage and ended turn on its fields alone (time
+  // only moves a backstage call between scheduled and doors open), so the button bundles no clock.
+  const state = useCallState(({ call }): GoLiveButtonState =>
+    !call ? 'backstage' : call.ended_at !== null ? 'ended' : call.backstage && call.settings.backstage.enabled ? 'backstage' : 'live',
+  );
   // Open to viewers (live, or a call without backstage) and not ended: what useBackstage calls isLive.
-  const isLive = phase === 'live';
+  const isLive = state === 'live';
   const goLive = useGoLive();
   const stopLive = useStopLive();
   const defaults = (live: boolean) =>
@@ -75,16 +80,20 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
 
-  const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
-  const error = goLive.error ?? stopLive.error;
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
+  const error = useFreshError(goLive.error ?? stopLive.error, state);
   const options = showOptions ? choice : defaults(isLive);
 
-  const run = () => {
+  const run = (): boolean => {
+    const done = guard.begin();
+    if (!done) return false;
     goLive.reset();
     stopLive.reset();
-    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording });
-    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording });
+    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording }, { onSettled: done });
+    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -130,8 +139,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           yes={messages.confirmStopLiveYes}
           no={messages.confirmStopLiveNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />
@@ -149,7 +157,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           {label}
         </button>
       )}
-      <ErrorMessage error={error} id={errorId} />
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </div>
   );
 });

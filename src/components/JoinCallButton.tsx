@@ -2,7 +2,8 @@
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { joinCallMessages, useCallPhase, useIsInCall, useJoinCall, useLeaveCall, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { useActionGuard } from './action-guard.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
 
 export type JoinCallButtonState = 'out' | 'joined';
@@ -29,16 +30,20 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   const leave = useLeaveCall();
   const errorId = useId();
   const pending = join.isPending || leave.isPending;
-  const error = join.error ?? leave.error;
   const state: JoinCallButtonState = joined ? 'joined' : 'out';
+  // A double click on Join must not land on the Leave it turned into.
+  const guard = useActionGuard(state);
+  const error = useFreshError(join.error ?? leave.error, state);
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
     onClick?.(event);
     if (event.defaultPrevented) return;
+    const done = guard.begin();
+    if (!done) return;
     join.reset();
     leave.reset();
-    if (joined) leave.mutate();
-    else join.mutate();
+    if (joined) leave.mutate(undefined, { onSettled: done });
+    else join.mutate(undefined, { onSettled: done });
   };
   return (
     <div ref={ref} className={classNames('stagekit-join-call-button', className, { state, pending })} data-state={state} data-pending={flag(pending)}>
@@ -53,7 +58,7 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
       >
         {joined ? (leaveLabel ?? messages.leaveCall) : pending ? messages.joiningCall : messages.joinCall}
       </button>
-      <ErrorMessage error={error} id={errorId} />
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </div>
   );
 });

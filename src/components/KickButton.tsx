@@ -2,6 +2,7 @@
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { kickMessages, useCallState, useHasCapability, useKickFromStage, useMessagesFor, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
+import { useActionGuard } from './action-guard.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
@@ -29,13 +30,16 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
   const name = useCallState((state) => state.call?.participants[userId]?.name ?? userId);
   const kick = useKickFromStage();
   const errorId = useId();
+  const guard = useActionGuard(name);
   if (!onStage || (!allowed && whenForbidden === 'hide')) return null;
   const pending = kick.isPending;
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || pending) return;
+    const done = guard.begin();
+    if (!done) return;
     kick.reset();
-    kick.mutate([userId]);
+    kick.mutate([userId], { onSettled: done });
   };
   return (
     <div ref={ref} className={classNames('stagekit-kick-button', className, { pending })} data-pending={flag(pending)}>
@@ -52,7 +56,7 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
       >
         {messages.kick}
       </button>
-      <ErrorMessage error={kick.error} id={errorId} />
+      <ErrorMessage error={kick.error} id={errorId} messages={messages} />
     </div>
   );
 });

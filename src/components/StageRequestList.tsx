@@ -1,8 +1,10 @@
 'use client';
-import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes } from 'react';
-import { stageRequestMessages, useHasCapability, useMessagesFor, useStageActions, useStageRequests } from '../react/index.js';
+import { forwardRef, useEffect, useId, useLayoutEffect, useRef, useState, type HTMLAttributes } from 'react';
+import type { BulkStageResult, StageRequest } from '../core/index.js';
+import { defaultSkipMessages, stageRequestMessages, useHasCapability, useMessagesFor, useStageActions, useStageRequests } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { SETTLE_MS } from './action-guard.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
 
 export type StageRequestListState = 'empty' | 'pending';
@@ -20,7 +22,9 @@ export interface StageRequestListProps
 /**
  * Pending stage requests for managers, oldest first: accept or deny each, or all in one bulk call.
  * Renders nothing for users without `manage-stage`. `data-state="empty|pending"`, `data-busy`
- * while an action runs. Stays fast at 10,000 requests by rendering only the visible rows.
+ * while an action runs. Stays fast at 10,000 requests by rendering only the visible rows. A
+ * decision that skipped someone says who and why. A click on a row whose person changed a
+ * moment ago (the row above was just decided) does nothing: it was meant for the one before.
  */
 export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageRequestListProps>(function StageRequestList(
   { height = 320, rowHeight = 44, overscan = 4, className, labels, ...sectionProps },
@@ -41,6 +45,12 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   // When the decision empties the list, the rows go and the bulk buttons disable: focus goes to
   // the heading instead of falling to the page. `row` is null for a bulk decision.
   const focusAfter = useRef<{ row: number | null } | null>(null);
+  const [skipped, setSkipped] = useState<{ result: BulkStageResult; names: Map<string, string> } | null>(null);
+  const running = useRef(false);
+  // When each visible row last changed whom it shows.
+  const shown = useRef(new Map<number, string>());
+  const rowChangedAt = useRef(new Map<number, number>());
+  const error = useFreshError(acceptRequests.error ?? denyAccess.error, requests);
 
   useEffect(() => {
     const target = focusAfter.current;
@@ -57,25 +67,49 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
     row?.querySelector('button')?.focus();
   }, [requests]);
 
-  if (!allowed) return null;
-
   const count = requests.length;
-  const state: StageRequestListState = count === 0 ? 'empty' : 'pending';
-  const busy = acceptRequests.isPending || denyAccess.isPending;
-  const error = acceptRequests.error ?? denyAccess.error;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  const decide = (action: typeof acceptRequests, userIds: string[], row: number | null) => {
+
+  useLayoutEffect(() => {
+    const now = Date.now();
+    for (let index = first; index < last; index += 1) {
+      const userId = requests[index]!.user_id;
+      const before = shown.current.get(index);
+      if (before !== undefined && before !== userId) rowChangedAt.current.set(index, now);
+      shown.current.set(index, userId);
+    }
+  }, [requests, first, last]);
+
+  if (!allowed) return null;
+
+  const state: StageRequestListState = count === 0 ? 'empty' : 'pending';
+  const busy = acceptRequests.isPending || denyAccess.isPending;
+  const decide = (action: typeof acceptRequests, chosen: readonly StageRequest[], row: number | null) => {
+    if (running.current) return;
+    if (row !== null && Date.now() - (rowChangedAt.current.get(row) ?? -Infinity) < SETTLE_MS) return;
+    running.current = true;
     acceptRequests.reset();
     denyAccess.reset();
+    setSkipped(null);
     focusAfter.current = { row };
+    const names = new Map(chosen.map((r) => [r.user_id, r.name ?? r.user_id]));
     // A failed decision removes nothing: focus stays where it is, and a later change to the
     // list (another manager's decision) must not move it.
-    action.mutate(userIds, {
-      onError: () => {
-        focusAfter.current = null;
+    action.mutate(
+      chosen.map((r) => r.user_id),
+      {
+        onSuccess: (result) => {
+          if (result.skipped > 0) setSkipped({ result, names });
+        },
+        onError: () => {
+          focusAfter.current = null;
+        },
+        onSettled: () => {
+          running.current = false;
+        },
       },
-    });
+    );
   };
 
   return (
@@ -98,14 +132,14 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
         <button
           type="button"
           disabled={count === 0 || busy}
-          onClick={() => decide(acceptRequests, requests.map((r) => r.user_id), null)}
+          onClick={() => decide(acceptRequests, requests, null)}
         >
           {messages.acceptAll}
         </button>
         <button
           type="button"
           disabled={count === 0 || busy}
-          onClick={() => decide(denyAccess, requests.map((r) => r.user_id), null)}
+          onClick={() => decide(denyAccess, requests, null)}
         >
           {messages.denyAll}
         </button>
@@ -134,10 +168,10 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
                   style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
                 >
                   <span className="stagekit-request-name">{name}</span>
-                  <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(acceptRequests, [request.user_id], index)}>
+                  <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(acceptRequests, [request], index)}>
                     {messages.accept}
                   </button>
-                  <button type="button" aria-label={messages.denyUser(name)} onClick={() => decide(denyAccess, [request.user_id], index)}>
+                  <button type="button" aria-label={messages.denyUser(name)} onClick={() => decide(denyAccess, [request], index)}>
                     {messages.deny}
                   </button>
                 </li>
@@ -146,7 +180,23 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
           </ul>
         </div>
       )}
-      <ErrorMessage error={error} id={errorId} />
+      {/* Polite status, present before it fills, so the summary is announced once. */}
+      <output className="stagekit-skipped" data-skipped={skipped?.result.skipped}>
+        {skipped &&
+          [
+            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.result.applied, skipped.result.skipped),
+            ...skipped.result.results.map((outcome) =>
+              outcome.applied
+                ? ''
+                : (messages.skipReasons?.[outcome.reason] ?? defaultSkipMessages.skipReasons[outcome.reason])(
+                    skipped.names.get(outcome.user_id) ?? outcome.user_id,
+                  ),
+            ),
+          ]
+            .filter(Boolean)
+            .join(' ')}
+      </output>
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </section>
   );
 });

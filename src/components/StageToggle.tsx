@@ -1,9 +1,10 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import type { StageStatus } from '../core/index.js';
-import { stageToggleMessages, useHasCapability, useIsInCall, useMessagesFor, useStageActions, useStageStatus } from '../react/index.js';
+import { stageToggleMessages, useHasCapability, useIsInCall, useIsInvitedToStage, useMessagesFor, useStageActions, useStageStatus } from '../react/index.js';
+import { useActionGuard } from './action-guard.js';
 import { classNames, flag } from './class-names.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type StageToggleState = 'off-stage' | 'requested' | 'accepted' | 'on-stage';
@@ -23,9 +24,11 @@ export interface StageToggleProps
 }
 
 /**
- * The viewer's stage control, one button through the whole cycle: request, cancel the request,
- * join once accepted, leave. `data-state` is the stage status; `data-pending` while acting, when
- * the button is `aria-disabled` rather than `disabled` so keyboard focus stays on it.
+ * The viewer's stage control through the whole cycle: request, cancel the request, answer an
+ * invitation or approval (Join stage, or Decline), leave. `data-state` is the stage status,
+ * `data-invited` when a manager invited you; `data-pending` while acting, when the buttons are
+ * `aria-disabled` rather than `disabled` so keyboard focus stays. A click within a moment of the
+ * label changing, or while an action runs, does nothing: it was meant for what the button said.
  */
 export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggleProps>(function StageToggle(
   { whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
@@ -33,50 +36,62 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
 ) {
   const messages = useMessagesFor(stageToggleMessages, labels);
   const status = useStageStatus();
+  const invited = useIsInvitedToStage();
   const canRequest = useHasCapability('request-stage');
   const canJoin = useHasCapability('join-stage');
   const inCall = useIsInCall();
   const actions = useStageActions();
+  const guard = useActionGuard(status);
   const errorId = useId();
+  const all = [actions.requestAccess, actions.cancelRequestAccess, actions.declineInvitation, actions.join, actions.leave];
+  const error = useFreshError(all.find((mutation) => mutation.error)?.error ?? null, status);
   const allowed = canRequest || canJoin;
   if (!allowed && whenForbidden === 'hide') return null;
 
   const state = stageState[status];
+  // Holders of join-stage rest at ACCEPTED: for them it is a door, not a question to answer.
+  const answering = status === 'ACCEPTED_TO_JOIN_STAGE' && !canJoin;
   const action = {
     OFF_STAGE: { mutation: actions.requestAccess, label: messages.requestStage },
     REQUESTED_TO_JOIN_STAGE: { mutation: actions.cancelRequestAccess, label: messages.cancelRequest },
-    ACCEPTED_TO_JOIN_STAGE: { mutation: actions.join, label: messages.joinStage },
+    ACCEPTED_TO_JOIN_STAGE: { mutation: actions.join, label: answering ? messages.acceptInvitation : messages.joinStage },
     ON_STAGE: { mutation: actions.leave, label: messages.leaveStage },
   }[status];
-  const all = [actions.requestAccess, actions.cancelRequestAccess, actions.join, actions.leave];
   const pending = all.some((mutation) => mutation.isPending);
-  const error = all.find((mutation) => mutation.error)?.error ?? null;
-  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+  const act = (mutation: (typeof all)[number]) => (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
     onClick?.(event);
     if (event.defaultPrevented) return;
-    for (const mutation of all) mutation.reset();
-    action.mutation.mutate();
+    const done = guard.begin();
+    if (!done) return;
+    for (const each of all) each.reset();
+    mutation.mutate(undefined, { onSettled: done });
+  };
+  const shared = {
+    type: 'button' as const,
+    ...buttonProps,
+    disabled: disabled || !allowed || !inCall,
+    'aria-disabled': pending ? true : buttonProps['aria-disabled'],
+    'aria-busy': pending || undefined,
+    'aria-describedby': error ? errorId : undefined,
   };
   return (
     <div
       ref={ref}
       className={classNames('stagekit-stage-toggle', className, { state, pending })}
       data-state={state}
+      data-invited={flag(answering && invited)}
       data-pending={flag(pending)}
     >
-      <button
-        type="button"
-        {...buttonProps}
-        disabled={disabled || !allowed || !inCall}
-        aria-disabled={pending ? true : buttonProps['aria-disabled']}
-        aria-busy={pending || undefined}
-        aria-describedby={error ? errorId : undefined}
-        onClick={handleClick}
-      >
+      <button {...shared} onClick={act(action.mutation)}>
         {action.label}
       </button>
-      <ErrorMessage error={error} id={errorId} />
+      {answering && (
+        <button {...shared} id={undefined} onClick={act(actions.declineInvitation)}>
+          {messages.declineInvitation}
+        </button>
+      )}
+      <ErrorMessage error={error} id={errorId} messages={messages} />
     </div>
   );
 });

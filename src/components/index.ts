@@ -6,6 +6,7 @@ export { EndCallButton, type EndCallButtonProps, type EndCallButtonState } from 
 export { StageRequestList, type StageRequestListProps, type StageRequestListState } from './StageRequestList.js';
 export { JoinAheadCountdown, type JoinAheadCountdownProps } from './JoinAheadCountdown.js';
 export { StageToggle, type StageToggleProps, type StageToggleState } from './StageToggle.js';
+export { StageNotifications, noticeText, type StageNotificationsProps } from './StageNotifications.js';
 export { StageStatusBadge, type StageStatusBadgeProps } from './StageStatusBadge.js';
 export { LiveBadge, type LiveBadgeProps, type LiveBadgeState } from './LiveBadge.js';
 export { BackstageGate, type BackstageGateProps } from './BackstageGate.js';

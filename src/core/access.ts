@@ -1,6 +1,6 @@
 import { CAPABILITIES, type Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
-import type { CallRecord } from './model.js';
+import type { CallRecord, StageStatus } from './model.js';
 import { own } from './own.js';
 
 export const DEFAULT_ROLE = 'user';
@@ -24,4 +24,17 @@ export function capabilitiesOf(
 
 export function sameCapabilities(a: readonly Capability[], b: readonly Capability[]): boolean {
   return a.length === b.length && a.every((capability, index) => capability === b[index]);
+}
+
+/** What being on stage brings: whoever is ON_STAGE may publish, whatever their role grants. */
+export const ON_STAGE_CAPABILITIES: readonly Capability[] = ['send-audio', 'send-video'];
+
+/**
+ * A user's capabilities with their stage status laid over their roles' grants: ON_STAGE adds
+ * `send-audio` and `send-video`; any other status leaves the roles' grants as they are.
+ */
+export function withStageCapabilities(roleCapabilities: readonly Capability[], status: StageStatus | undefined): Capability[] {
+  if (status !== 'ON_STAGE' || ON_STAGE_CAPABILITIES.every((c) => roleCapabilities.includes(c))) return roleCapabilities as Capability[];
+  const held = new Set<Capability>([...roleCapabilities, ...ON_STAGE_CAPABILITIES]);
+  return CAPABILITIES.filter((capability) => held.has(capability));
 }

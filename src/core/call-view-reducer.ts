@@ -1,3 +1,4 @@
+import { sameCapabilities, withStageCapabilities } from './access.js';
 import type { CallEvent } from './events.js';
 import type { CallView, StageRequest } from './model.js';
 
@@ -5,13 +6,26 @@ import type { CallView, StageRequest } from './model.js';
  * Applies a batch of projected events to a view. Copies each map at most once per batch, so Accept
  * all on 10,000 requests is one pass, and keeps untouched parts by reference for narrow selectors.
  * Events at or below the view's sequence number are skipped: replays after a reconnect are harmless.
+ * `viewerId` is whose view it is: their capabilities follow their own stage status. `applied`, when
+ * given, receives the events that were not skipped, in order.
  */
-export function reduceCallView(view: CallView | null, events: readonly CallEvent[]): CallView | null {
+export function reduceCallView(view: CallView | null, events: readonly CallEvent[], viewerId?: string, applied?: CallEvent[]): CallView | null {
+  const reduced = reduceEvents(view, events, applied);
+  if (!reduced || viewerId === undefined || reduced === view) return reduced;
+  const status = reduced.stage[viewerId];
+  if (view && view.stage[viewerId] === status && view.role_capabilities === reduced.role_capabilities) return reduced;
+  const own = withStageCapabilities(reduced.role_capabilities ?? reduced.own_capabilities, status);
+  return sameCapabilities(own, reduced.own_capabilities) ? reduced : { ...reduced, own_capabilities: own };
+}
+
+function reduceEvents(view: CallView | null, events: readonly CallEvent[], applied: CallEvent[] | undefined): CallView | null {
   let next = view;
   let copied: Set<string> = new Set();
-  const own = <K extends 'members' | 'participants' | 'stage'>(key: K): CallView[K] => {
+  const own = <K extends 'members' | 'participants' | 'stage' | 'stage_invited'>(key: K): CallView[K] => {
     if (!copied.has(key)) {
-      next = { ...next!, [key]: { ...next![key] } };
+      // Invitations are new here, keyed by user ids from the start: no prototype to write through.
+      const copy = key === 'stage_invited' ? Object.assign(Object.create(null) as object, next![key]) : { ...next![key] };
+      next = { ...next!, [key]: copy };
       copied.add(key);
     }
     return next![key];
@@ -40,6 +54,7 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
   for (const event of events) {
     if (event.type === 'call.state') {
       if (next && event.seq < next.seq) continue;
+      applied?.push(event);
       flushRequests();
       next = event.call;
       // The snapshot's maps may be shared with the sender: copy before the next write.
@@ -47,6 +62,7 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
       continue;
     }
     if (!next || event.seq <= next.seq) continue;
+    applied?.push(event);
     switch (event.type) {
       case 'call.created':
       case 'call.updated':
@@ -61,6 +77,7 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
           for (const userId of event.removed_user_ids) {
             delete participants[userId];
             delete stage[userId];
+            if (next.stage_invited?.[userId]) delete own('stage_invited')[userId];
             dropRequest(userId);
           }
         }
@@ -68,8 +85,8 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
       }
       case 'call.ended':
         flushRequests();
-        next = { ...next, ...event.call, participants: {}, stage: {}, stage_requests: [] };
-        copied = new Set(['participants', 'stage']);
+        next = { ...next, ...event.call, participants: {}, stage: {}, stage_requests: [], stage_invited: {} };
+        copied = new Set(['participants', 'stage', 'stage_invited']);
         break;
       case 'call.member_added':
       case 'call.member_updated':
@@ -84,11 +101,15 @@ export function reduceCallView(view: CallView | null, events: readonly CallEvent
       case 'call.participant_left':
         delete own('participants')[event.user_id];
         if (next.stage[event.user_id]) delete own('stage')[event.user_id];
+        if (next.stage_invited?.[event.user_id]) delete own('stage_invited')[event.user_id];
         dropRequest(event.user_id);
         break;
       case 'stageStatusUpdate':
         if (event.status === 'OFF_STAGE') delete own('stage')[event.user_id];
         else own('stage')[event.user_id] = event.status;
+        // Any change of status ends an invitation, unless this change is the invitation.
+        if (event.invited) own('stage_invited')[event.user_id] = true;
+        else if (next.stage_invited?.[event.user_id]) delete own('stage_invited')[event.user_id];
         break;
       case 'stageAccessRequestUpdate':
         for (const userId of event.removed) dropRequest(userId);

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { reduceCallView } from './call-view-reducer.js';
 import type { Clock } from './clock.js';
 import type { BulkStageResult, Command, CommandResults } from './engine.js';
-import type { CallEvent } from './events.js';
+import type { CallEvent, CallEventOf, CallEventType } from './events.js';
 import type { CallView, StageStatus, User } from './model.js';
 import type { GetOrCreateInput, GoLiveInput, JoinInput, StopLiveInput, UpdateCallInput, UpdateCallMembersInput } from './schemas.js';
 
@@ -20,6 +20,8 @@ export interface CallStoreState {
 export interface CallStage {
   requestAccess(): Promise<{ status: StageStatus }>;
   cancelRequestAccess(): Promise<{ status: StageStatus }>;
+  /** ACCEPTED → OFF_STAGE: turns down an invitation (or an approval); the managers are told. */
+  declineInvitation(): Promise<{ status: StageStatus }>;
   join(): Promise<{ status: StageStatus }>;
   leave(): Promise<{ status: StageStatus }>;
   /**
@@ -28,6 +30,8 @@ export interface CallStage {
    */
   grantAccess(userIds: string[], options?: { onlyRequested?: boolean }): Promise<BulkStageResult>;
   denyAccess(userIds: string[]): Promise<BulkStageResult>;
+  /** Takes back invitations and approvals of users not yet on stage (ACCEPTED → OFF_STAGE). */
+  revokeAccess(userIds: string[]): Promise<BulkStageResult>;
   kick(userIds: string[]): Promise<BulkStageResult>;
 }
 
@@ -53,6 +57,12 @@ export interface Call {
   stopLive(input?: StopLiveInput): Promise<void>;
   endCall(): Promise<void>;
   readonly stage: CallStage;
+  /**
+   * Listens to the events this user may see, in order, each after the store has applied it; `'*'`
+   * for all of them. Replays the store skips are not delivered. Returns the unsubscribe function.
+   */
+  on<T extends CallEventType>(type: T, listener: (event: CallEventOf<T>) => void): () => void;
+  on(type: '*', listener: (event: CallEvent) => void): () => void;
 }
 
 /** What a store implementation provides: a way to send commands. Events come back through `receive`. */
@@ -76,6 +86,34 @@ export function createCall(options: {
   const { type, id, user, clock, send } = options;
   const store = createStore<CallStoreState>(() => ({ user, call: null, connection: options.connection ?? 'connected' }));
   const done = () => undefined;
+  const listeners = new Map<string, Set<(event: CallEvent) => void>>();
+  const on = (eventType: string, listener: (event: CallEvent) => void) => {
+    let set = listeners.get(eventType);
+    if (!set) listeners.set(eventType, (set = new Set()));
+    // Wrapped, so one listener added twice is two subscriptions, each with its own unsubscribe.
+    const entry = (event: CallEvent) => listener(event);
+    set.add(entry);
+    return () => {
+      set.delete(entry);
+      if (set.size === 0 && listeners.get(eventType) === set) listeners.delete(eventType);
+    };
+  };
+  const emit = (events: readonly CallEvent[]) => {
+    for (const event of events) {
+      for (const key of [event.type, '*']) {
+        const set = listeners.get(key);
+        if (!set) continue;
+        for (const listener of [...set]) {
+          try {
+            listener(event);
+          } catch (error) {
+            // One listener's failure must not cost the others (or the store) their events.
+            void Promise.reject(error);
+          }
+        }
+      }
+    }
+  };
   const call: Call = {
     type,
     id,
@@ -97,24 +135,31 @@ export function createCall(options: {
     stage: {
       requestAccess: () => send({ type: 'stage.requestAccess' }),
       cancelRequestAccess: () => send({ type: 'stage.cancelRequestAccess' }),
+      declineInvitation: () => send({ type: 'stage.declineInvitation' }),
       join: () => send({ type: 'stage.join' }),
       leave: () => send({ type: 'stage.leave' }),
       grantAccess: (userIds, grant) =>
         send({ type: 'stage.grantAccess', user_ids: userIds, ...(grant?.onlyRequested && { only_requested: true }) }),
       denyAccess: (userIds) => send({ type: 'stage.denyAccess', user_ids: userIds }),
+      revokeAccess: (userIds) => send({ type: 'stage.revokeAccess', user_ids: userIds }),
       kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
     },
+    on: on as Call['on'],
   };
   return {
     call,
     receive(events) {
       if (events.length === 0) return;
       const current = store.getState().call;
-      const next = reduceCallView(current, events);
+      // The events the reducer applied, in order: a replay it skips is not news to listeners.
+      const applied: CallEvent[] = [];
+      const next = reduceCallView(current, events, user.id, applied);
       if (next !== current) store.setState({ call: next });
+      if (listeners.size > 0) emit(applied);
     },
     setConnection(connection) {
       if (store.getState().connection !== connection) store.setState({ connection });
     },
   };
 }
+

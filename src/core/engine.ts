@@ -51,9 +51,10 @@ export function createWorld(callTypes: ReadonlyMap<string, CallType> = builtInCa
 export type StageCommandType =
   | 'stage.requestAccess'
   | 'stage.cancelRequestAccess'
+  | 'stage.declineInvitation'
   | 'stage.join'
   | 'stage.leave';
-export type BulkStageCommandType = 'stage.grantAccess' | 'stage.denyAccess' | 'stage.kick';
+export type BulkStageCommandType = 'stage.grantAccess' | 'stage.denyAccess' | 'stage.revokeAccess' | 'stage.kick';
 
 export type Command =
   | { type: 'getOrCreate'; input?: GetOrCreateInput }
@@ -80,6 +81,7 @@ export type StageSkipReason =
   | 'ALREADY_ON_STAGE'
   | 'NO_PENDING_REQUEST'
   | 'HOLDS_JOIN_STAGE'
+  | 'NOT_ACCEPTED'
   | 'NOT_ON_STAGE';
 
 /** What a bulk stage action did to one user. */
@@ -105,10 +107,12 @@ export interface CommandResults {
   endCall: Record<string, never>;
   'stage.requestAccess': { status: StageStatus };
   'stage.cancelRequestAccess': { status: StageStatus };
+  'stage.declineInvitation': { status: StageStatus };
   'stage.join': { status: StageStatus };
   'stage.leave': { status: StageStatus };
   'stage.grantAccess': BulkStageResult;
   'stage.denyAccess': BulkStageResult;
+  'stage.revokeAccess': BulkStageResult;
   'stage.kick': BulkStageResult;
 }
 
@@ -214,12 +218,15 @@ function run(tx: Transaction, command: Command): unknown {
       return { status: tx.requestAccess() };
     case 'stage.cancelRequestAccess':
       return { status: tx.cancelRequestAccess() };
+    case 'stage.declineInvitation':
+      return { status: tx.declineInvitation() };
     case 'stage.join':
       return { status: tx.joinStage() };
     case 'stage.leave':
       return { status: tx.leaveStage() };
     case 'stage.grantAccess':
     case 'stage.denyAccess':
+    case 'stage.revokeAccess':
     case 'stage.kick':
       return tx.bulk(
         command.type,
@@ -553,9 +560,25 @@ class Transaction {
     this.patch({
       stage,
       ...(hadRequest && { stage_requests: call.stage_requests.filter((r) => r.user_id !== userId) }),
+      ...this.invitedPatch([userId], []),
     });
     this.emit({ type: 'stageStatusUpdate', user_id: userId, status, previous });
     if (hadRequest) this.emit({ type: 'stageAccessRequestUpdate', added: [], removed: [userId] });
+  }
+
+  private invited(userId: string): boolean {
+    return own(this.existing().stage_invited, userId) === true;
+  }
+
+  /** The `stage_invited` change that marks `added` as invited and forgets `dropped`; empty when nothing changes. */
+  private invitedPatch(dropped: string[], added: string[]): Partial<CallRecord> {
+    const current = this.existing().stage_invited ?? {};
+    const leaving = dropped.filter((userId) => Object.hasOwn(current, userId));
+    if (leaving.length === 0 && added.length === 0) return {};
+    const next: Record<string, true> = Object.assign(Object.create(null) as Record<string, true>, current);
+    for (const userId of leaving) delete next[userId];
+    for (const userId of added) next[userId] = true;
+    return { stage_invited: next };
   }
 
   requestAccess(): StageStatus {
@@ -590,11 +613,23 @@ class Transaction {
   cancelRequestAccess(): StageStatus {
     this.participantOrThrow('cancelling a stage request');
     const status = this.statusOf(this.actor.id);
-    const declinable = status === 'ACCEPTED_TO_JOIN_STAGE' && !this.holdsJoinStage(this.actor.id);
-    if (status !== 'REQUESTED_TO_JOIN_STAGE' && !declinable) {
-      throw invalidState(`there is no stage request to cancel (status ${status})`);
-    }
+    // An accepted user may still say no through the older cancel path: it is the same decision.
+    if (status === 'ACCEPTED_TO_JOIN_STAGE' && !this.holdsJoinStage(this.actor.id)) return this.declineInvitation();
+    if (status !== 'REQUESTED_TO_JOIN_STAGE') throw invalidState(`there is no stage request to cancel (status ${status})`);
     this.setStatus(this.actor.id, 'OFF_STAGE');
+    this.emit({ type: 'stageRequestWithdrawn', user_id: this.actor.id });
+    return 'OFF_STAGE';
+  }
+
+  /** ACCEPTED (invited, or approved after asking) → OFF_STAGE; the managers are told. */
+  declineInvitation(): StageStatus {
+    this.participantOrThrow('declining the stage');
+    const status = this.statusOf(this.actor.id);
+    if (status !== 'ACCEPTED_TO_JOIN_STAGE') throw invalidState(`there is no invitation to decline (status ${status})`);
+    if (this.holdsJoinStage(this.actor.id)) throw invalidState('you may always join the stage; there is no invitation to decline');
+    const invited = this.invited(this.actor.id);
+    this.setStatus(this.actor.id, 'OFF_STAGE');
+    this.emit({ type: 'stageInvitationDeclined', user_id: this.actor.id, invited });
     return 'OFF_STAGE';
   }
 
@@ -627,10 +662,13 @@ class Transaction {
     const results: StageOutcome[] = [];
     const seen = new Set<string>();
     const removedRequests: string[] = [];
+    const invitedNow: string[] = [];
+    const changed: string[] = [];
     const call = this.existing();
     const stage = { ...call.stage };
     const statusEvents: CallEventBody[] = [];
     const decisionEvents: CallEventBody[] = [];
+    const by = this.actor.id;
     for (const userId of userIds) {
       if (seen.has(userId)) continue;
       seen.add(userId);
@@ -651,8 +689,13 @@ class Transaction {
         else if (status === 'ON_STAGE') skip('ALREADY_ON_STAGE');
         else if (this.holdsJoinStage(userId)) skip('HOLDS_JOIN_STAGE');
         // Only a pending request can be denied: a second manager denying what another already
-        // granted must not reverse that decision.
+        // granted must not reverse that decision. Taking a grant back is `revokeAccess`.
         else if (status === 'ACCEPTED_TO_JOIN_STAGE') skip('ALREADY_ACCEPTED');
+        else next = 'OFF_STAGE';
+      } else if (type === 'stage.revokeAccess') {
+        if (status === 'ON_STAGE') skip('ALREADY_ON_STAGE');
+        else if (status !== 'ACCEPTED_TO_JOIN_STAGE') skip('NOT_ACCEPTED');
+        else if (this.holdsJoinStage(userId)) skip('HOLDS_JOIN_STAGE');
         else next = 'OFF_STAGE';
       } else if (status !== 'ON_STAGE') skip('NOT_ON_STAGE');
       else next = this.restingStatus(userId);
@@ -660,10 +703,16 @@ class Transaction {
       if (next === 'OFF_STAGE') delete stage[userId];
       else stage[userId] = next;
       if (status === 'REQUESTED_TO_JOIN_STAGE') removedRequests.push(userId);
+      // A grant to someone who had not asked is an invitation; the user and managers can tell.
+      const invited = type === 'stage.grantAccess' && status === 'OFF_STAGE';
+      if (invited) invitedNow.push(userId);
+      changed.push(userId);
       results.push({ user_id: userId, applied: true, status: next });
-      statusEvents.push({ type: 'stageStatusUpdate', user_id: userId, status: next, previous: status });
-      if (type === 'stage.grantAccess') decisionEvents.push({ type: 'stageRequestApproved', user_id: userId, by: this.actor.id });
-      if (type === 'stage.denyAccess') decisionEvents.push({ type: 'stageRequestRejected', user_id: userId, by: this.actor.id });
+      statusEvents.push({ type: 'stageStatusUpdate', user_id: userId, status: next, previous: status, ...(invited && { invited: true as const }) });
+      if (type === 'stage.grantAccess') decisionEvents.push({ type: 'stageRequestApproved', user_id: userId, by, ...(invited && { invited: true as const }) });
+      if (type === 'stage.denyAccess') decisionEvents.push({ type: 'stageRequestRejected', user_id: userId, by });
+      if (type === 'stage.revokeAccess') decisionEvents.push({ type: 'stageAccessRevoked', user_id: userId, by });
+      if (type === 'stage.kick') decisionEvents.push({ type: 'stageRemoved', user_id: userId, by });
     }
     const applied = results.filter((r) => r.applied).length;
     if (applied > 0) {
@@ -671,6 +720,7 @@ class Transaction {
       this.patch({
         stage,
         ...(removed.size > 0 && { stage_requests: call.stage_requests.filter((r) => !removed.has(r.user_id)) }),
+        ...this.invitedPatch(changed, invitedNow),
       });
       for (const body of statusEvents) this.emit(body);
       if (removed.size > 0) this.emit({ type: 'stageAccessRequestUpdate', added: [], removed: removedRequests });
@@ -720,6 +770,7 @@ const NOT_FIELDS: Record<Exclude<keyof CallRecord, keyof CallFields>, true> = {
   participants: true,
   stage: true,
   stage_requests: true,
+  stage_invited: true,
   seq: true,
 };
 
@@ -773,7 +824,7 @@ export function updateCallType(
 }
 
 export function fieldsOf(call: CallRecord): CallFields {
-  const { members: _m, participants: _p, stage: _s, stage_requests: _r, seq: _q, ...fields } = call;
+  const { members: _m, participants: _p, stage: _s, stage_requests: _r, stage_invited: _i, seq: _q, ...fields } = call;
   return fields;
 }
 

@@ -16,13 +16,23 @@ export type CallEventBody =
   | { type: 'call.member_removed'; user_id: string }
   | { type: 'call.participant_joined'; participant: Participant }
   | { type: 'call.participant_left'; user_id: string; reason: ParticipantLeftReason }
-  | { type: 'stageStatusUpdate'; user_id: string; status: StageStatus; previous: StageStatus }
+  /** `invited` is set when the status is ACCEPTED because a manager invited a user who had not asked. */
+  | { type: 'stageStatusUpdate'; user_id: string; status: StageStatus; previous: StageStatus; invited?: true }
   /** Managers only: the pending request list changed. */
   | { type: 'stageAccessRequestUpdate'; added: StageRequest[]; removed: string[] }
   /** Managers only: someone asked for the stage; `count` is how many requests are now pending. */
   | { type: 'newStageRequest'; request: StageRequest; count: number }
-  | { type: 'stageRequestApproved'; user_id: string; by: string }
+  /** Managers and the user: a manager accepted a request, or invited the user (`invited`) when they had not asked. */
+  | { type: 'stageRequestApproved'; user_id: string; by: string; invited?: true }
   | { type: 'stageRequestRejected'; user_id: string; by: string }
+  /** Managers and the user: the user withdrew their pending request. */
+  | { type: 'stageRequestWithdrawn'; user_id: string }
+  /** Managers and the user: the user turned down an invitation (`invited`) or an approval of their own request. */
+  | { type: 'stageInvitationDeclined'; user_id: string; invited: boolean }
+  /** Managers and the user: a manager took back an invitation or an approval before the user went on stage. */
+  | { type: 'stageAccessRevoked'; user_id: string; by: string }
+  /** Managers and the user: a manager took the user off the stage. */
+  | { type: 'stageRemoved'; user_id: string; by: string }
   /** A whole view, sent when what a user may see changed at once (their capabilities) or on (re)connect. */
   | { type: 'call.state'; call: CallView };
 

@@ -67,6 +67,12 @@ export interface CallRecord extends CallFields {
   stage: Record<string, StageStatus>;
   /** Pending requests, oldest first. */
   stage_requests: StageRequest[];
+  /**
+   * Users ACCEPTED because a manager invited them (they had not asked); an ACCEPTED user not
+   * here asked and was approved, or holds `join-stage`. Entries for users no longer ACCEPTED
+   * mean nothing. Absent in records stored before invitations were told apart.
+   */
+  stage_invited?: Record<string, true>;
   /** Sequence number of the last event this call produced. */
   seq: number;
 }
@@ -79,6 +85,11 @@ export interface CallView extends CallFields {
   stage: Record<string, StageStatus>;
   /** Pending requests, oldest first; empty unless the user holds `manage-stage`. */
   stage_requests: StageRequest[];
+  /** ACCEPTED users who were invited rather than approved: yourself, or everyone for managers. */
+  stage_invited: Record<string, true>;
+  /** What you may do: your roles' grants, plus `send-audio` and `send-video` while you are ON_STAGE. */
   own_capabilities: Capability[];
+  /** What your roles grant, before the stage adds to it. */
+  role_capabilities: Capability[];
   seq: number;
 }

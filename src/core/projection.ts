@@ -1,9 +1,10 @@
-import { capabilitiesOf, sameCapabilities } from './access.js';
+import { capabilitiesOf, sameCapabilities, withStageCapabilities } from './access.js';
 import type { Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, CallView, StageStatus, User } from './model.js';
+import { own as ownEntry } from './own.js';
 
 function canManage(capabilities: readonly Capability[]): boolean {
   return capabilities.includes('manage-stage');
@@ -17,8 +18,8 @@ function visibleStatus(status: StageStatus, own: boolean, manager: boolean): Sta
 
 /** One user's view of a call: the same function serves the memory backend and the server. */
 export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView {
-  const own_capabilities = capabilitiesOf(type, call, viewer.id, viewer.role);
-  const manager = canManage(own_capabilities);
+  const role_capabilities = capabilitiesOf(type, call, viewer.id, viewer.role);
+  const manager = canManage(role_capabilities);
   let stage = call.stage;
   if (!manager) {
     stage = {};
@@ -33,9 +34,22 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     participants: call.participants,
     stage,
     stage_requests: manager ? call.stage_requests : [],
-    own_capabilities,
+    stage_invited: invitedOf(call, manager ? null : viewer.id),
+    own_capabilities: withStageCapabilities(role_capabilities, ownEntry(call.stage, viewer.id)),
+    role_capabilities,
     seq: call.seq,
   };
+}
+
+/** The invited users still ACCEPTED: everyone's for managers (`only` null), else only `only`'s. */
+function invitedOf(call: CallRecord, only: string | null): Record<string, true> {
+  // Keyed by user ids: no prototype, so a user named `__proto__` is just a user.
+  const invited: Record<string, true> = Object.create(null) as Record<string, true>;
+  const recorded = call.stage_invited;
+  if (!recorded) return invited;
+  const ids = only === null ? Object.keys(recorded) : Object.hasOwn(recorded, only) ? [only] : [];
+  for (const userId of ids) if (ownEntry(call.stage, userId) === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
+  return invited;
 }
 
 export interface ProjectionInput {
@@ -107,6 +121,10 @@ function projectEvent(event: CallEvent, viewerId: string, manager: boolean): Cal
       return manager ? event : null;
     case 'stageRequestApproved':
     case 'stageRequestRejected':
+    case 'stageRequestWithdrawn':
+    case 'stageInvitationDeclined':
+    case 'stageAccessRevoked':
+    case 'stageRemoved':
       return manager || event.user_id === viewerId ? event : null;
     default:
       return event;

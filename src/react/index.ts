@@ -3,6 +3,9 @@ export { StageCall, type StageCallProps } from './StageCall.js';
 export { useMaybeCall } from './context.js';
 export { useCall, useCallState } from './useCall.js';
 export { useStageStatus } from './useStageStatus.js';
+export { useIsInvitedToStage } from './useStageInvited.js';
+export { useCallEvent } from './useCallEvent.js';
+export { useStageNotices, type StageNotice, type StageNoticeKind, type UseStageNoticesOptions, type UseStageNoticesResult } from './useStageNotices.js';
 export { useBackstage, type UseBackstageResult } from './useBackstage.js';
 export { useCallPhase, type UseCallPhaseResult } from './useCallPhase.js';
 export { useJoinAheadCountdown, type UseJoinAheadCountdownResult } from './useJoinAheadCountdown.js';
@@ -32,11 +35,13 @@ export {
   useStageActions,
   useRequestStageAccess,
   useCancelStageRequest,
+  useDeclineStageInvitation,
   useJoinStage,
   useLeaveStage,
   useGrantStageAccess,
   useAcceptStageRequests,
   useDenyStageAccess,
+  useRevokeStageAccess,
   useKickFromStage,
   type UseStageActionsResult,
 } from './useStageActions.js';
@@ -55,3 +60,5 @@ export {
   onStageMessages,
   type StageKitMessages,
 } from './messages.js';
+export { defaultErrorMessages, defaultSkipMessages } from './error-messages.js';
+export { defaultNoticeMessages, type StageNoticeMessages } from './notice-messages.js';

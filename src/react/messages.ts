@@ -1,3 +1,5 @@
+import type { StageKitErrorCode, StageSkipReason } from '../core/index.js';
+
 /**
  * Every user-facing string of the drop-in components. Override any subset through
  * `<StageKitProvider messages>` or a component's `labels` prop. Functions take the values they show.
@@ -51,6 +53,31 @@ export interface StageKitMessages {
   leaveCall: string;
   onStage: string;
   nobodyOnStage: string;
+  /** StageToggle, for an invitation (or an approval) waiting for your answer. */
+  acceptInvitation: string;
+  declineInvitation: string;
+  /** StageStatusBadge for an ACCEPTED user who was invited rather than approved. */
+  invitedToStage: string;
+  /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep `defaultErrorMessages`. */
+  errors?: Partial<Record<StageKitErrorCode, string>>;
+  /** Why a bulk decision skipped a user, in words. Reasons left out keep `defaultSkipMessages`. */
+  skipReasons?: Partial<Record<StageSkipReason, (name: string) => string>>;
+  /** The summary of a bulk decision that skipped some users. */
+  bulkSummary?: (applied: number, skipped: number) => string;
+  /** StageNotifications' strings; any left out keep `defaultNoticeMessages`. */
+  notifications?: string;
+  dismiss?: string;
+  /** The Dismiss button's full name; it must contain `dismiss`, the visible text (WCAG 2.5.3). */
+  dismissNotice?: (text: string) => string;
+  noticeApproved?: string;
+  noticeInvited?: string;
+  noticeDenied?: string;
+  noticeRevoked?: string;
+  noticeRemoved?: string;
+  noticeRequest?: (name: string, pending: number) => string;
+  noticeWithdrawn?: (name: string) => string;
+  noticeDeclined?: (name: string, invited: boolean) => string;
+  noticeDecided?: (name: string, by: string) => string;
 }
 
 // The strings come in groups, one per component (the live badge, the countdown and the gate share
@@ -84,6 +111,8 @@ export const stageToggleMessages = {
   cancelRequest: 'Cancel request',
   joinStage: 'Join stage',
   leaveStage: 'Leave stage',
+  acceptInvitation: 'Join stage',
+  declineInvitation: 'Decline',
 } satisfies Partial<StageKitMessages>;
 
 export const stageRequestMessages = {
@@ -108,9 +137,10 @@ export const stageStatusMessages = {
   stageStatus: {
     OFF_STAGE: 'Off stage',
     REQUESTED_TO_JOIN_STAGE: 'Requested',
-    ACCEPTED_TO_JOIN_STAGE: 'Invited to stage',
+    ACCEPTED_TO_JOIN_STAGE: 'Approved',
     ON_STAGE: 'On stage',
   },
+  invitedToStage: 'Invited to stage',
 } satisfies Partial<StageKitMessages>;
 
 /** The call's phase in words: the live badge, the countdown, and the backstage gate's waiting room. */

@@ -14,6 +14,11 @@ export function useCancelStageRequest(options?: CallMutationOptions<void, Status
   return useCallMutation('useCancelStageRequest', 'stage.cancelRequestAccess', (call) => call.stage.cancelRequestAccess(), options);
 }
 
+/** ACCEPTED → OFF_STAGE: turns down an invitation or an approval; the managers are told. */
+export function useDeclineStageInvitation(options?: CallMutationOptions<void, StatusResult>): CallMutation<void, StatusResult> {
+  return useCallMutation('useDeclineStageInvitation', 'stage.declineInvitation', (call) => call.stage.declineInvitation(), options);
+}
+
 /** ACCEPTED → ON_STAGE. */
 export function useJoinStage(options?: CallMutationOptions<void, StatusResult>): CallMutation<void, StatusResult> {
   return useCallMutation('useJoinStage', 'stage.join', (call) => call.stage.join(), options);
@@ -49,6 +54,14 @@ export function useDenyStageAccess(options?: CallMutationOptions<string[], BulkS
   return useCallMutation('useDenyStageAccess', 'stage.denyAccess', (call, ids) => call.stage.denyAccess(ids), options);
 }
 
+/**
+ * Managers: take back invitations and approvals of users not yet on stage. Separate from deny,
+ * so a deny racing another manager's accept stays a skip, never a reversal.
+ */
+export function useRevokeStageAccess(options?: CallMutationOptions<string[], BulkStageResult>): CallMutation<string[], BulkStageResult> {
+  return useCallMutation('useRevokeStageAccess', 'stage.revokeAccess', (call, ids) => call.stage.revokeAccess(ids), options);
+}
+
 /** Managers: take users off the stage, by user ids. */
 export function useKickFromStage(options?: CallMutationOptions<string[], BulkStageResult>): CallMutation<string[], BulkStageResult> {
   return useCallMutation('useKickFromStage', 'stage.kick', (call, ids) => call.stage.kick(ids), options);
@@ -57,11 +70,13 @@ export function useKickFromStage(options?: CallMutationOptions<string[], BulkSta
 export interface UseStageActionsResult {
   requestAccess: CallMutation<void, StatusResult>;
   cancelRequestAccess: CallMutation<void, StatusResult>;
+  declineInvitation: CallMutation<void, StatusResult>;
   join: CallMutation<void, StatusResult>;
   leave: CallMutation<void, StatusResult>;
   grantAccess: CallMutation<string[], BulkStageResult>;
   acceptRequests: CallMutation<string[], BulkStageResult>;
   denyAccess: CallMutation<string[], BulkStageResult>;
+  revokeAccess: CallMutation<string[], BulkStageResult>;
   kick: CallMutation<string[], BulkStageResult>;
 }
 
@@ -73,11 +88,13 @@ export function useStageActions(): UseStageActionsResult {
   return {
     requestAccess: useRequestStageAccess(),
     cancelRequestAccess: useCancelStageRequest(),
+    declineInvitation: useDeclineStageInvitation(),
     join: useJoinStage(),
     leave: useLeaveStage(),
     grantAccess: useGrantStageAccess(),
     acceptRequests: useAcceptStageRequests(),
     denyAccess: useDenyStageAccess(),
+    revokeAccess: useRevokeStageAccess(),
     kick: useKickFromStage(),
   };
 }

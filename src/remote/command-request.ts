@@ -33,6 +33,8 @@ export function commandRequest(type: string, id: string, command: Command): Comm
       return post('/stage/request');
     case 'stage.cancelRequestAccess':
       return post('/stage/cancel');
+    case 'stage.declineInvitation':
+      return post('/stage/decline');
     case 'stage.join':
       return post('/stage/join');
     case 'stage.leave':
@@ -44,6 +46,8 @@ export function commandRequest(type: string, id: string, command: Command): Comm
       });
     case 'stage.denyAccess':
       return post('/stage/deny', { user_ids: command.user_ids });
+    case 'stage.revokeAccess':
+      return post('/stage/revoke', { user_ids: command.user_ids });
     case 'stage.kick':
       return post('/stage/kick', { user_ids: command.user_ids });
   }

@@ -42,7 +42,7 @@ const withInput =
     ({ type, input: body }) as Command;
 
 const withUserIds =
-  (type: 'stage.grantAccess' | 'stage.denyAccess' | 'stage.kick'): CommandFromBody =>
+  (type: 'stage.grantAccess' | 'stage.denyAccess' | 'stage.revokeAccess' | 'stage.kick'): CommandFromBody =>
   (body) => {
     const { user_ids, only_requested, ...rest } = body ?? {};
     // Only a grant can be limited to pending requests; the engine checks the flag's type.
@@ -61,10 +61,12 @@ const CALL_ACTIONS: Record<string, CommandFromBody> = {
   members: withInput('updateCallMembers'),
   'stage/request': noBody({ type: 'stage.requestAccess' }),
   'stage/cancel': noBody({ type: 'stage.cancelRequestAccess' }),
+  'stage/decline': noBody({ type: 'stage.declineInvitation' }),
   'stage/join': noBody({ type: 'stage.join' }),
   'stage/leave': noBody({ type: 'stage.leave' }),
   'stage/grant': withUserIds('stage.grantAccess'),
   'stage/deny': withUserIds('stage.denyAccess'),
+  'stage/revoke': withUserIds('stage.revokeAccess'),
   'stage/kick': withUserIds('stage.kick'),
 };
 
@@ -84,11 +86,14 @@ type Limited =
 const LIMITED_ACTIONS = new Map<string, Limited>([
   ['stage/request', 'stageRequests'],
   ['stage/cancel', 'stageRequests'],
+  // Declining reaches every manager, as a request does.
+  ['stage/decline', 'stageRequests'],
   ['stage/join', 'stageMoves'],
   ['stage/leave', 'stageMoves'],
   ['stage/grant', 'stageDecisions'],
   ['stage/deny', 'stageDecisions'],
   ['stage/kick', 'stageDecisions'],
+  ['stage/revoke', 'stageDecisions'],
   ['go_live', 'liveToggles'],
   ['stop_live', 'liveToggles'],
   ['mark_ended', 'liveToggles'],

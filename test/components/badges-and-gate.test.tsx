@@ -180,7 +180,7 @@ describe('BackstageGate announcements, errors and className', () => {
       </StageKitProvider>,
     );
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/does not exist/);
+    expect(alert.textContent).toBe('This call no longer exists.');
     const room = screen.getByRole('region', { name: 'Waiting room' });
     expect(room.dataset.state).toBe('error');
     expect(room.textContent).not.toContain('Loading…');
@@ -272,7 +272,7 @@ describe('OnStageList and KickButton', () => {
     expect(ref.current?.contains(button)).toBe(true);
     await user.click(button);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('The connection dropped.');
+    expect(alert.textContent).toBe('Could not reach the call. Check your connection.');
     expect(button.getAttribute('aria-describedby')).toBe(alert.id);
     expect(backend.inspect('livestream', 'show')?.stage.viewer).toBe('ON_STAGE');
     await user.click(button);

@@ -28,8 +28,8 @@ interface Action {
   body?: unknown;
   /** What the actor does first, where the action needs it (best effort: refusals are fine). */
   prepare?: Command['type'][];
-  /** Whether the stage target must hold a request (grant, deny) or be on stage (kick). */
-  target?: 'requested' | 'on-stage';
+  /** Whether the stage target must hold a request (grant, deny), an invitation (revoke) or be on stage (kick). */
+  target?: 'requested' | 'invited' | 'on-stage';
 }
 
 const call = (id: string, rest = '') => `/video/call/livestream/${id}${rest}`;
@@ -48,10 +48,12 @@ const ACTIONS: Action[] = [
   { name: 'end call', method: 'POST', path: (id) => call(id, '/mark_ended') },
   { name: 'stage request', method: 'POST', path: (id) => call(id, '/stage/request'), prepare: ['join'] },
   { name: 'stage cancel', method: 'POST', path: (id) => call(id, '/stage/cancel'), prepare: ['join', 'stage.requestAccess'] },
+  { name: 'stage decline', method: 'POST', path: (id) => call(id, '/stage/decline'), prepare: ['join', 'stage.grantAccess'] },
   { name: 'stage join', method: 'POST', path: (id) => call(id, '/stage/join'), prepare: ['join', 'stage.grantAccess'] },
   { name: 'stage leave', method: 'POST', path: (id) => call(id, '/stage/leave'), prepare: ['join', 'stage.grantAccess', 'stage.join'] },
   { name: 'stage grant', method: 'POST', path: (id) => call(id, '/stage/grant'), body: { user_ids: ['tess'] }, target: 'requested' },
   { name: 'stage deny', method: 'POST', path: (id) => call(id, '/stage/deny'), body: { user_ids: ['tess'] }, target: 'requested' },
+  { name: 'stage revoke', method: 'POST', path: (id) => call(id, '/stage/revoke'), body: { user_ids: ['tess'] }, target: 'invited' },
   { name: 'stage kick', method: 'POST', path: (id) => call(id, '/stage/kick'), body: { user_ids: ['tess'] }, target: 'on-stage' },
   { name: 'change call type', method: 'PUT', path: () => '/video/calltypes/livestream', body: { settings: { audio: { mic_default_on: true } } } },
 ];
@@ -104,11 +106,13 @@ function expected(action: string, role: Role, phase: Phase): Expected {
       if (ended) return conflict('CALL_ENDED');
       return participant ? ok : conflict('INVALID_STATE');
     case 'stage cancel':
+    case 'stage decline':
       if (ended) return conflict('CALL_ENDED');
       // Holders of join-stage rest at ACCEPTED and have no request to cancel.
       return participant && !runsCall ? ok : conflict('INVALID_STATE');
     case 'stage grant':
     case 'stage deny':
+    case 'stage revoke':
     case 'stage kick':
       if (ended) return conflict('CALL_ENDED');
       return runsCall ? ok : forbidden('manage-stage');
@@ -154,6 +158,7 @@ async function arrange(phase: Phase, actor: User, action: Action): Promise<strin
   if (action.target) {
     await attempt(TARGET, id, { type: 'join' });
     if (action.target === 'requested') await attempt(TARGET, id, { type: 'stage.requestAccess' });
+    else if (action.target === 'invited') await attempt(OWNER, id, { type: 'stage.grantAccess', user_ids: ['tess'] });
     else {
       await attempt(OWNER, id, { type: 'stage.grantAccess', user_ids: ['tess'] });
       await attempt(TARGET, id, { type: 'stage.join' });
@@ -191,6 +196,6 @@ it('covers every reference endpoint', () => {
   for (const endpoint of ['GET ', 'POST ', 'PATCH ', 'POST /join', 'POST /leave', 'POST /members', 'POST /go_live', 'POST /stop_live', 'POST /mark_ended']) {
     expect(paths).toContain(endpoint);
   }
-  for (const stage of ['request', 'cancel', 'join', 'leave', 'grant', 'deny', 'kick']) expect(paths).toContain(`POST /stage/${stage}`);
+  for (const stage of ['request', 'cancel', 'decline', 'join', 'leave', 'grant', 'deny', 'revoke', 'kick']) expect(paths).toContain(`POST /stage/${stage}`);
   expect(paths).toContain('PUT /video/calltypes/livestream');
 });

@@ -1,0 +1,144 @@
+'use client';
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
+import {
+  defaultNoticeMessages,
+  stageRequestMessages,
+  useAcceptStageRequests,
+  useMessagesFor,
+  useStageNotices,
+  type StageNotice,
+  type StageNoticeMessages,
+  type UseStageNoticesOptions,
+} from '../react/index.js';
+import { classNames } from './class-names.js';
+import type { CommonProps } from './types.js';
+import { visuallyHidden } from './visually-hidden.js';
+
+// Its own words, and the request list's Accept for the notice that offers one. Made by a pure
+// call that reads the groups inside it, so a bundle without this component drops both.
+const noticeGroup = /* @__PURE__ */ withAccept();
+function withAccept() {
+  return { ...defaultNoticeMessages, accept: stageRequestMessages.accept, acceptUser: stageRequestMessages.acceptUser };
+}
+
+export interface StageNotificationsProps
+  extends UseStageNoticesOptions,
+    CommonProps<{ count: number }>,
+    Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {}
+
+/** A notice's sentence, from the messages. */
+export function noticeText(notice: StageNotice, messages: StageNoticeMessages): string {
+  switch (notice.kind) {
+    case 'approved':
+      return messages.noticeApproved;
+    case 'invited':
+      return messages.noticeInvited;
+    case 'denied':
+      return messages.noticeDenied;
+    case 'revoked':
+      return messages.noticeRevoked;
+    case 'removed':
+      return messages.noticeRemoved;
+    case 'request':
+      return messages.noticeRequest(notice.name, notice.pending ?? 1);
+    case 'withdrawn':
+      return messages.noticeWithdrawn(notice.name);
+    case 'declined':
+      return messages.noticeDeclined(notice.name, notice.invited ?? false);
+    case 'decided':
+      return messages.noticeDecided(notice.name, notice.byName ?? notice.by ?? '');
+  }
+}
+
+/**
+ * Stage news as short notices: for viewers, approved, invited, denied, revoked and removed; for
+ * managers, a new request (with Accept), a request withdrawn, an invitation declined, and a
+ * decision of theirs another manager had already made. Each notice is announced once through a
+ * polite live region and stays until dismissed (its button, or Escape within it). The root is
+ * a labelled region with `data-count`; each notice an `li` with `data-kind`.
+ */
+export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageNotificationsProps>(function StageNotifications(
+  { kinds, max, className, labels, ...sectionProps },
+  ref,
+) {
+  const messages = { ...defaultNoticeMessages, ...useMessagesFor(noticeGroup, labels) };
+  const { notices, dismiss } = useStageNotices({ ...(kinds && { kinds }), ...(max !== undefined && { max }) });
+  const accept = useAcceptStageRequests();
+  const accepting = useRef(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Where focus goes after a dismissal removed the focused button: the next notice's, or the list's.
+  const refocus = useRef<number | null | undefined>(undefined);
+  const newest = notices[notices.length - 1];
+  // Set while rendering, so the notice and its announcement reach the screen in one commit.
+  const [announced, setAnnounced] = useState<{ id: number; text: string }>({ id: 0, text: '' });
+  if (newest && newest.id > announced.id) setAnnounced({ id: newest.id, text: noticeText(newest, messages) });
+
+  useEffect(() => {
+    const target = refocus.current;
+    if (target === undefined) return;
+    refocus.current = undefined;
+    const next = target === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-notice-id="${target}"] button:last-of-type`);
+    (next ?? listRef.current)?.focus();
+  });
+
+  const close = (notice: StageNotice, focused: boolean) => {
+    if (focused) {
+      const index = notices.indexOf(notice);
+      refocus.current = (notices[index + 1] ?? notices[index - 1])?.id ?? null;
+    }
+    dismiss(notice.id);
+  };
+  const onKeyDown = (notice: StageNotice) => (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    close(notice, true);
+  };
+
+  const count = notices.length;
+  return (
+    <section
+      ref={ref}
+      aria-label={messages.notifications}
+      {...sectionProps}
+      className={classNames('stagekit-stage-notifications', className, { count })}
+      data-count={count}
+    >
+      <ul ref={listRef} tabIndex={-1}>
+        {notices.map((notice) => {
+          const text = noticeText(notice, messages);
+          return (
+            <li key={notice.id} data-kind={notice.kind} data-notice-id={notice.id}>
+              <span>{text}</span>
+              {notice.kind === 'request' && (
+                <button
+                  type="button"
+                  aria-label={messages.acceptUser(notice.name)}
+                  onKeyDown={onKeyDown(notice)}
+                  onClick={() => {
+                    if (accepting.current) return;
+                    accepting.current = true;
+                    // Pending requests only: one another manager just denied stays denied.
+                    accept.mutate([notice.user_id], { onSettled: () => void (accepting.current = false) });
+                  }}
+                >
+                  {messages.accept}
+                </button>
+              )}
+              <button
+                type="button"
+                aria-label={messages.dismissNotice(text)}
+                onKeyDown={onKeyDown(notice)}
+                onClick={() => close(notice, true)}
+              >
+                {messages.dismiss}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <span style={visuallyHidden} aria-live="polite">
+        {announced.text}
+      </span>
+    </section>
+  );
+});

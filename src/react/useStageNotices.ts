@@ -1,0 +1,161 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useInsertionEffect, useRef, useState } from 'react';
+import type { BulkStageResult, Call, CallEvent } from '../core/index.js';
+import { useCallFor } from './context.js';
+import { useCallEvent } from './useCallEvent.js';
+import { useCommitEffect } from './useCommitEffect.js';
+
+/**
+ * What a notice tells. Viewers: `approved`, `invited`, `denied`, `revoked`, `removed` (about
+ * themselves). Managers: `request` (someone asks), `withdrawn`, `declined`, and `decided` when
+ * their own bulk decision skipped someone another manager had already decided.
+ */
+export type StageNoticeKind = 'approved' | 'invited' | 'denied' | 'revoked' | 'removed' | 'request' | 'withdrawn' | 'declined' | 'decided';
+
+
+export interface StageNotice {
+  /** Unique within the hook: a key for lists and for `dismiss`. */
+  id: number;
+  kind: StageNoticeKind;
+  /** Whom the notice is about (yourself for viewers' kinds). */
+  user_id: string;
+  /** Their display name at the time, or their id. */
+  name: string;
+  /** `decided`: who had decided, and their name. */
+  by?: string;
+  byName?: string;
+  /** `request`: how many requests are waiting. */
+  pending?: number;
+  /** `declined`: whether it was an invitation (else an approval of their own request). */
+  invited?: boolean;
+}
+
+export interface UseStageNoticesOptions {
+  /** The kinds to turn into notices; all by default. */
+  kinds?: readonly StageNoticeKind[];
+  /** How many notices are kept; the oldest goes first (default 5). */
+  max?: number;
+}
+
+export interface UseStageNoticesResult {
+  /** Oldest first. */
+  notices: readonly StageNotice[];
+  dismiss(id: number): void;
+}
+
+const OWN_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
+  stageRequestApproved: 'approved',
+  stageRequestRejected: 'denied',
+  stageAccessRevoked: 'revoked',
+  stageRemoved: 'removed',
+};
+const OTHERS_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
+  stageRequestWithdrawn: 'withdrawn',
+  stageInvitationDeclined: 'declined',
+};
+
+const BULK_DECISIONS = new Set(['stage.acceptRequests', 'stage.grantAccess', 'stage.denyAccess']);
+const DECIDERS_KEPT = 1000;
+const NONE: StageNotice[] = [];
+
+function nameOf(call: Call, userId: string): string {
+  return call.getState().call?.participants[userId]?.name ?? userId;
+}
+
+/**
+ * Stage news for the signed-in user, from the call's events and their own bulk decisions.
+ * Nothing expires by itself (timed messages fail people who read slowly): each is dismissed,
+ * or pushed out by newer ones past `max`. A manager has one `request` notice at a time, the newest.
+ */
+export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {}): UseStageNoticesResult {
+  const call = useCallFor('useStageNotices');
+  const queryClient = useQueryClient();
+  const [notices, setNotices] = useState<StageNotice[]>(NONE);
+  const nextId = useRef(0);
+  // Who last decided each request, so a skipped decision can name them.
+  const deciders = useRef(new Map<string, string>());
+  const wanted = (kind: StageNoticeKind) => !kinds || kinds.includes(kind);
+
+  const add = (notice: Omit<StageNotice, 'id'>) => {
+    if (!wanted(notice.kind)) return;
+    nextId.current += 1;
+    const made = { ...notice, id: nextId.current };
+    setNotices((current) => {
+      const kept = made.kind === 'request' ? current.filter((n) => n.kind !== 'request') : current;
+      return [...kept, made].slice(-max);
+    });
+  };
+
+  const remember = (userId: string, by: string) => {
+    const map = deciders.current;
+    map.delete(userId);
+    map.set(userId, by);
+    if (map.size > DECIDERS_KEPT) map.delete(map.keys().next().value!);
+  };
+
+  useCallEvent('*', (event: CallEvent) => {
+    if (event.type === 'newStageRequest') {
+      const { user_id, name = user_id } = event.request;
+      add({ kind: 'request', user_id, name, pending: event.count });
+      return;
+    }
+    if (event.type === 'stageAccessRequestUpdate') {
+      // A request decided or withdrawn has no Accept left to offer; the count follows the queue.
+      const gone = event.removed;
+      if (gone.length === 0) return;
+      setNotices((current) =>
+        current.some((n) => n.kind === 'request')
+          ? current.flatMap((n) =>
+              n.kind !== 'request' ? [n] : gone.includes(n.user_id) ? [] : [{ ...n, pending: Math.max(0, n.pending! - gone.length) }],
+            )
+          : current,
+      );
+      return;
+    }
+    if (!('user_id' in event)) return;
+    const userId = event.user_id;
+    if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') remember(userId, event.by);
+    if (event.type === 'stageRequestWithdrawn') remember(userId, userId);
+    // Viewers hear about themselves; managers about others.
+    const kind = userId === call.user.id ? OWN_NOTICES[event.type] : OTHERS_NOTICES[event.type];
+    if (!kind) return;
+    add({
+      kind: kind === 'approved' && event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
+      user_id: userId,
+      name: nameOf(call, userId),
+      ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
+    });
+  });
+
+  // Bulk decisions made anywhere under this provider, for this call: name who got there first.
+  const decided = (result: BulkStageResult) => {
+    for (const outcome of result.results) {
+      if (outcome.applied || (outcome.reason !== 'ALREADY_ACCEPTED' && outcome.reason !== 'NO_PENDING_REQUEST')) continue;
+      const by = deciders.current.get(outcome.user_id);
+      // A withdrawn request was already announced; a decision of one's own is no news.
+      if (!by || by === outcome.user_id || by === call.user.id) continue;
+      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(call, outcome.user_id), by, byName: nameOf(call, by) });
+    }
+  };
+  const onDecided = useRef(decided);
+  useInsertionEffect(() => {
+    onDecided.current = decided;
+  });
+  useCommitEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'success') return;
+        const key = event.mutation.options.mutationKey;
+        if (!key || key[0] !== 'stagekit' || key[1] !== call.cid || !BULK_DECISIONS.has(key[2] as string)) return;
+        onDecided.current(event.action.data as BulkStageResult);
+      }),
+    [queryClient, call],
+  );
+
+  const dismiss = useCallback((id: number) => setNotices((current) => {
+    const next = current.filter((n) => n.id !== id);
+    return next.length === current.length ? current : next;
+  }), []);
+  return { notices, dismiss };
+}
