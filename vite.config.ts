@@ -3,18 +3,21 @@ import { resolve } from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
-// Subpath exports of the package: `stagekit`, `stagekit/react`, `stagekit/remote`, `stagekit/server`.
+// Subpath exports of the package (`stagekit`, `stagekit/react`, `stagekit/format`, `stagekit/remote`,
+// `stagekit/server`) and the `stagekit-server` command.
 const entries = Object.fromEntries(
   Object.entries({
     index: 'src/core/index.ts',
     react: 'src/components/index.ts',
     remote: 'src/remote/index.ts',
     server: 'src/server/index.ts',
-    'server-cli': 'src/server/cli.ts',
+    format: 'src/format/index.ts',
+    'stagekit-server': 'src/server/bin.ts',
   })
     .filter(([, path]) => existsSync(resolve(root, path)))
     .map(([name, path]) => [name, resolve(root, path)]),
@@ -33,6 +36,22 @@ const external = [
   /^jose$/,
 ];
 
+/**
+ * Vitest's browser mode logs Vite's notes on pre-bundling dependencies ("scanning dependencies…")
+ * at info level, with no setting to lower it; drop just those lines, keep every other message.
+ */
+function quietPrebundling(): Plugin {
+  return {
+    name: 'stagekit:quiet-prebundling',
+    configResolved(config) {
+      const info = config.logger.info.bind(config.logger);
+      config.logger.info = (message, options) => {
+        if (!/\[optimizer\]|optimizing dependencies/i.test(message)) info(message, options);
+      };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -45,7 +64,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'core',
+          include: ['test/core/**/*.test.ts', 'test/types/**/*.test.ts'],
+          environment: 'node',
+          // The property tests run hundreds of random sequences (about 1 s alone); beside the other
+          // projects on a busy two-core machine they need more than the default 5 s.
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,
@@ -63,7 +89,6 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/setup-dom.ts'],
-          typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
         },
       },
       {
@@ -93,7 +118,7 @@ export default defineConfig({
         extends: true,
         // Every story as a test in headless Chromium: it renders, its play function passes, and
         // axe finds no violation. Debian's Chromium, since Playwright's own cannot be downloaded.
-        plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook') }), quietPrebundling()],
         test: {
           name: 'storybook',
           browser: {

@@ -4,6 +4,8 @@ import { StageCall, StageKitProvider } from '../src/components/index.js';
 import { createManualClock, createMemoryBackend, type Call, type ManualClock, type MemoryBackend, type User } from '../src/core/index.js';
 
 /** Every story's clock starts here, so countdowns read the same on every run. */
+import { SETTLE_MS } from '../src/components/action-guard.js';
+
 export const STORY_START = '2030-01-01T18:00:00Z';
 
 export interface ScenarioUser extends User {
@@ -12,7 +14,7 @@ export interface ScenarioUser extends User {
   /** In the call when the story starts. */
   joined?: boolean;
   /** Where on the stage the user stands when the story starts; the creator grants what needs granting. */
-  stage?: 'requested' | 'accepted' | 'on-stage';
+  stage?: 'requested' | 'accepted' | 'invited' | 'on-stage';
 }
 
 /**
@@ -89,8 +91,9 @@ export async function buildScenario(parameters: ScenarioParameters): Promise<Sce
   for (const { id } of joining.filter((u) => u.member)) await calls[id]!.join();
   if (parameters.live) await calls[creator.id]!.goLive();
   for (const { id } of joining.filter((u) => !u.member)) await calls[id]!.join();
-  for (const { id } of users.filter((u) => u.stage)) await calls[id]!.stage.requestAccess();
-  const granted = users.filter((u) => u.stage === 'accepted' || u.stage === 'on-stage').map((u) => u.id);
+  // Invited users did not ask: the creator's grant is an invitation.
+  for (const { id } of users.filter((u) => u.stage && u.stage !== 'invited')) await calls[id]!.stage.requestAccess();
+  const granted = users.filter((u) => u.stage === 'accepted' || u.stage === 'invited' || u.stage === 'on-stage').map((u) => u.id);
   if (granted.length > 0) await calls[creator.id]!.stage.grantAccess(granted);
   for (const { id } of users.filter((u) => u.stage === 'on-stage')) await calls[id]!.stage.join();
   if (parameters.ended) await calls[creator.id]!.endCall();
@@ -129,3 +132,11 @@ export const withScenario: Decorator = (Story, { loaded }) => {
     </ScenarioContext.Provider>
   );
 };
+
+/**
+ * Waits out the moment a control ignores clicks after its label changed, as a person reading the
+ * new label would, before a play function clicks it.
+ */
+export function settled(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 50));
+}

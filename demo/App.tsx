@@ -9,18 +9,17 @@ import {
   OnStageList,
   StageCall,
   StageKitProvider,
+  StageNotifications,
   StageRequestList,
   StageStatusBadge,
   StageToggle,
+  useBackstage,
   useCall,
   useCallState,
   useCallStatus,
 } from '../src/components/index.js';
-import { StageKitError, type Call } from '../src/core/index.js';
 import { createRemoteClient, type RemoteClient } from '../src/remote/index.js';
 
-/** One show per server run: the host schedules it, viewers follow it. */
-const CALL = { type: 'livestream', id: 'demo' };
 /** Starts two minutes after scheduling; the doors open a minute ahead. */
 const SHOW = { startsInSeconds: 120, joinAheadSeconds: 60 };
 
@@ -90,23 +89,63 @@ function useRemoteClient(userId: string, name: string): RemoteClient | null {
   return client;
 }
 
+/** The show every window follows, from the demo server's own route (see demo/demo-routes.ts). */
+interface Show {
+  type: string;
+  id: string;
+  exists: boolean;
+}
+
+/**
+ * Polls GET /demo/show, which answers 200 whether or not the show exists yet, so a window waiting
+ * for the host logs no failed requests; a new show (after End call) reaches every window this way.
+ */
+function useShow(): { show: Show | null; startNewShow: () => void } {
+  const [show, setShow] = useState<Show | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = (await (await fetch('/demo/show')).json()) as Show;
+        if (!stopped) setShow((shown) => (shown && shown.id === next.id && shown.exists === next.exists ? shown : next));
+      } catch {
+        // The dev server restarting: try again on the next tick.
+      }
+      if (!stopped) timer = setTimeout(poll, 1_000);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  const startNewShow = () => {
+    void fetch('/demo/show', { method: 'POST' })
+      .then((response) => response.json() as Promise<Show>)
+      .then(setShow);
+  };
+  return { show, startNewShow };
+}
+
 function Window({ userId, name, seat }: { userId: string; name: string; seat: 'host' | 'viewer' }) {
   const client = useRemoteClient(userId, name);
-  if (!client) return <main style={page}>Connecting…</main>;
+  const { show, startNewShow } = useShow();
+  if (!client || !show) return <main style={page}>Connecting…</main>;
   return (
     <StageKitProvider client={client}>
-      <StageCall type={CALL.type} id={CALL.id} load="none">
+      <StageCall key={show.id} type={show.type} id={show.id} load="none">
         <main style={page}>
           <h1 style={{ margin: 0, fontSize: '1.3em' }}>
             {seat === 'host' ? 'Host' : 'Viewer'}: {name}
           </h1>
           <ConnectionLine />
           {seat === 'host' ? (
-            <Loaded fallback={<ScheduleButton />}>
-              <HostControls />
+            <Loaded exists={show.exists} fallback={<ScheduleButton />}>
+              <HostControls onNewShow={startNewShow} />
             </Loaded>
           ) : (
-            <Loaded fallback={<p style={row}>Nothing scheduled yet. Open the host window and schedule the show.</p>}>
+            <Loaded exists={show.exists} fallback={<p style={row}>Nothing scheduled yet. Open the host window and schedule the show.</p>}>
               <ViewerControls name={name} />
             </Loaded>
           )}
@@ -121,27 +160,14 @@ function ConnectionLine() {
   return <p style={{ ...row, opacity: 0.7 }}>Connection: {connection}</p>;
 }
 
-/** Loads the call until it exists: viewers may arrive before the host schedules. */
-function useLoadWhenScheduled(call: Call) {
+/** Loads the call once it exists: viewers may arrive before the host schedules. */
+function Loaded({ exists, children, fallback }: { exists: boolean; children: ReactNode; fallback: ReactNode }) {
+  const call = useCall();
+  const loaded = useCallState((state) => state.call !== null);
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const attempt = () => {
-      call.get().catch((error: unknown) => {
-        if (!stopped && error instanceof StageKitError && error.code === 'NOT_FOUND') timer = setTimeout(attempt, 2_000);
-      });
-    };
-    attempt();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [call]);
-}
-
-function Loaded({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  useLoadWhenScheduled(useCall());
-  return useCallState((state) => state.call !== null) ? children : fallback;
+    if (exists && !loaded) call.get().catch(() => {});
+  }, [call, exists, loaded]);
+  return loaded ? children : fallback;
 }
 
 function ScheduleButton() {
@@ -171,20 +197,53 @@ function ScheduleButton() {
   );
 }
 
-function HostControls() {
+function HostControls({ onNewShow }: { onNewShow: () => void }) {
+  const { phase } = useBackstage();
+  if (phase === 'ended') {
+    return (
+      <div style={row}>
+        <p style={row}>The show has ended.</p>
+        <button type="button" onClick={onNewShow}>
+          New show
+        </button>
+      </div>
+    );
+  }
   return (
     <>
       <div style={row}>
         <LiveBadge /> Viewers see: <JoinAheadCountdown />
       </div>
+      <SkipAhead />
       <div style={row}>
         <JoinCallButton leaveLabel="Leave the call" />
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
       </div>
+      <StageNotifications />
       <StageRequestList height={200} />
       <OnStageList />
     </>
+  );
+}
+
+/** Moves the demo server's clock, so waiting for the doors and the start takes a click. */
+function SkipAhead() {
+  const [pending, setPending] = useState(false);
+  const skip = (seconds: number) => {
+    setPending(true);
+    void fetch(`/demo/clock?seconds=${seconds}`, { method: 'POST' }).finally(() => setPending(false));
+  };
+  return (
+    <p style={row}>
+      Demo clock:
+      <button type="button" disabled={pending} onClick={() => skip(30)}>
+        Skip 30 s
+      </button>
+      <button type="button" disabled={pending} onClick={() => skip(60)}>
+        Skip 1 min
+      </button>
+    </p>
   );
 }
 
@@ -199,6 +258,7 @@ function ViewerControls({ name }: { name: string }) {
         <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>
+      <StageNotifications />
     </>
   );
 }

@@ -1,15 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, within } from 'storybook/test';
 import {
   GoLiveButton,
   JoinAheadCountdown,
   LiveBadge,
   OnStageList,
+  StageNotifications,
   StageRequestList,
   StageStatusBadge,
   StageToggle,
 } from '../src/components/index.js';
-import type { ScenarioParameters } from '../.storybook/scenario.js';
+import { scenarioOf, type ScenarioParameters } from '../.storybook/scenario.js';
 
 const meta = {
   title: 'Themes/Dark',
@@ -67,6 +68,20 @@ export const Viewer: Story = {
       <StageToggle />
     </div>
   ),
+};
+
+/** A viewer's notices in every colour: removed from the stage, request declined, then invited. */
+export const Notifications: Story = {
+  parameters: { stagekit: { as: 'ana' } },
+  render: () => <StageNotifications />,
+  play: async (context) => {
+    const { calls } = scenarioOf(context);
+    await calls.hana!.stage.kick(['ana']);
+    await calls.ana!.stage.requestAccess();
+    await calls.hana!.stage.denyAccess(['ana']);
+    await calls.hana!.stage.grantAccess(['ana']);
+    await expect(await within(context.canvasElement).findAllByRole('listitem')).toHaveLength(3);
+  },
 };
 
 /** The go-live button in backstage, in its live colours. */

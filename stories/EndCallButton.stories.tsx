@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { EndCallButton } from '../src/components/index.js';
-import { scenarioOf, type ScenarioParameters } from '../.storybook/scenario.js';
+import { scenarioOf, settled, type ScenarioParameters } from '../.storybook/scenario.js';
 
 const meta = {
   title: 'Components/EndCallButton',
@@ -12,7 +12,8 @@ const meta = {
       description: {
         component:
           'Ends the call for everyone, for users holding `end-call`; nobody without `join-ended-call` can rejoin. ' +
-          '`confirm` asks first (Escape cancels). Style by `data-state="active|ended"`, `data-pending` and `data-confirming`.',
+          'It asks first by default (`confirm={false}` to skip; Escape cancels), and ignores an answer that lands the ' +
+          'moment the question appears, so a double click never ends a call. Style by `data-state="active|ended"`, `data-pending` and `data-confirming`.',
       },
     },
     stagekit: {
@@ -41,17 +42,28 @@ export const Ended: Story = {
   },
 };
 
-/** `confirm`: the host is asked first, then the call ends and the viewer is out. */
+/** The host is asked first, then the call ends and the viewer is out. */
 export const Confirm: Story = {
-  args: { confirm: true },
   play: async (context) => {
     const { backend } = scenarioOf(context);
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'End call' }));
     await expect(canvas.getByRole('group', { name: 'End the call for everyone? No one can rejoin.' })).toBeInTheDocument();
+    await settled();
     await userEvent.click(canvas.getAllByRole('button', { name: 'End call' })[0]!);
     await expect(backend?.inspect('livestream', 'show')?.ended_at).not.toBeNull();
     await expect(backend?.inspect('livestream', 'show')?.participants).toEqual({});
+  },
+};
+
+/** A double click opens the question and leaves it open: the second click is not an answer. */
+export const DoubleClick: Story = {
+  play: async (context) => {
+    const { backend } = scenarioOf(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.dblClick(canvas.getByRole('button', { name: 'End call' }));
+    await expect(canvas.getByRole('group', { name: 'End the call for everyone? No one can rejoin.' })).toBeInTheDocument();
+    await expect(backend?.inspect('livestream', 'show')?.ended_at).toBeNull();
   },
 };
 

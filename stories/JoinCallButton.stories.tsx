@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { JoinCallButton } from '../src/components/index.js';
-import { scenarioOf, type ScenarioParameters } from '../.storybook/scenario.js';
+import { scenarioOf, type ScenarioParameters, settled } from '../.storybook/scenario.js';
 
 const meta = {
   title: 'Components/JoinCallButton',
@@ -52,6 +52,7 @@ export const JoinAndLeave: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Join' }));
     await canvas.findByRole('button', { name: 'Leave the show' });
+    await settled();
     await expect(backend?.inspect('livestream', 'show')?.participants.get('vic')).toBeDefined();
     await userEvent.click(canvas.getByRole('button', { name: 'Leave the show' }));
     await canvas.findByRole('button', { name: 'Join' });

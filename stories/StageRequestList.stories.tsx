@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StageRequestList } from '../src/components/index.js';
 import { crowdedScenario } from '../.storybook/crowd.js';
-import { scenarioOf, type ScenarioParameters } from '../.storybook/scenario.js';
+import { scenarioOf, type ScenarioParameters, settled } from '../.storybook/scenario.js';
 
 const host = { id: 'hana', name: 'Hana', member: 'host', joined: true };
 const requesters = [
@@ -59,7 +59,10 @@ export const AcceptAndDeny: Story = {
     const { backend } = scenarioOf(context);
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Accept Ana' }));
-    await userEvent.click(await canvas.findByRole('button', { name: 'Deny Ben' }));
+    // Ben's row moved up under the pointer: a click there waits until the moment has passed.
+    const denyBen = await canvas.findByRole('button', { name: 'Deny Ben' });
+    await settled();
+    await userEvent.click(denyBen);
     await canvas.findByText('1 pending');
     await expect(canvas.getAllByRole('listitem').map((row) => row.dataset.userId)).toEqual(['cleo']);
     await expect(backend?.inspect('livestream', 'show')?.stage).toMatchObject({ ana: 'ACCEPTED_TO_JOIN_STAGE', cleo: 'REQUESTED_TO_JOIN_STAGE' });

@@ -41,9 +41,19 @@ export const Requested: Story = {
   play: ({ canvasElement }) => expectBadge(canvasElement, 'Requested', 'requested'),
 };
 
-export const Accepted: Story = {
+/** Vic asked and a manager accepted. */
+export const Approved: Story = {
   parameters: { stagekit: { users: [{ id: 'hana', name: 'Hana', member: 'host', joined: true }, { id: 'vic', name: 'Vic', joined: true, stage: 'accepted' }] } },
-  play: ({ canvasElement }) => expectBadge(canvasElement, 'Invited to stage', 'accepted'),
+  play: ({ canvasElement }) => expectBadge(canvasElement, 'Approved', 'accepted'),
+};
+
+/** Vic did not ask: a manager invited them. Same status, `data-invited` set. */
+export const Invited: Story = {
+  parameters: { stagekit: { users: [{ id: 'hana', name: 'Hana', member: 'host', joined: true }, { id: 'vic', name: 'Vic', joined: true, stage: 'invited' }] } },
+  play: async ({ canvasElement }) => {
+    await expectBadge(canvasElement, 'Invited to stage', 'accepted');
+    await expect(within(canvasElement).getByText('Invited to stage')).toHaveAttribute('data-invited', '');
+  },
 };
 
 export const OnStage: Story = {

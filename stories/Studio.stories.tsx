@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { ScenarioParameters } from '../.storybook/scenario.js';
+import { scenarioOf, settled, type ScenarioParameters } from '../.storybook/scenario.js';
 import { Studio } from './Studio.js';
 
 const meta = {
@@ -17,7 +17,8 @@ const meta = {
           '',
           'Walk the whole flow: schedule the show, watch the countdown, move the clock until the doors open, join',
           'as Ana and Ben, go live, request the stage, accept Ana and deny Ben, join the stage as Ana, remove her,',
-          'stop live (everyone but the host returns to the waiting room), and end the call.',
+          'invite Ben (who declines), stop live (everyone but the host returns to the waiting room), and end the call.',
+          'Each panel\'s notifications tell its user what the others did.',
         ].join('\n'),
       },
     },
@@ -35,6 +36,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** A notice's text, not its copy in the live region. */
+const NOTICE = { selector: 'li > span' };
+
 /** The playground: nothing happens until you act. Reload the story to start over. */
 export const Playground: Story = {
   name: 'Studio',
@@ -45,7 +49,9 @@ export const Playground: Story = {
  * panel shows at every step. Open the Interactions panel to replay it step by step.
  */
 export const Walkthrough: Story = {
-  play: async ({ canvasElement, step }) => {
+  play: async (context) => {
+    const { canvasElement, step } = context;
+    const scenarioCalls = scenarioOf(context).calls;
     const canvas = within(canvasElement);
     const host = within(canvas.getByRole('region', { name: 'Host: Hana' }));
     const ana = within(canvas.getByRole('region', { name: 'Viewer: Ana' }));
@@ -87,6 +93,7 @@ export const Walkthrough: Story = {
     });
 
     await step('Hana goes live', async () => {
+      await settled();
       await userEvent.click(host.getByRole('button', { name: 'Go live' }));
       await host.findByRole('button', { name: 'Stop live' });
       for (const panel of [host, ana, ben]) await waitFor(() => expect(badge(panel)).toHaveTextContent('Live'));
@@ -97,16 +104,22 @@ export const Walkthrough: Story = {
       await userEvent.click(ana.getByRole('button', { name: 'Request to join stage' }));
       await userEvent.click(ben.getByRole('button', { name: 'Request to join stage' }));
       await host.findByText('2 pending');
+      await expect(host.getByText('Ben asks to join the stage (2 waiting).', NOTICE)).toBeVisible();
       await expect(status(ana)).toHaveTextContent('Requested');
       await userEvent.click(host.getByRole('button', { name: 'Accept Ana' }));
-      await userEvent.click(await host.findByRole('button', { name: 'Deny Ben' }));
+      const denyBen = await host.findByRole('button', { name: 'Deny Ben' });
+      await settled();
+      await userEvent.click(denyBen);
       await host.findByText('No one is asking to join the stage.');
-      await waitFor(() => expect(status(ana)).toHaveTextContent('Invited to stage'));
+      await waitFor(() => expect(status(ana)).toHaveTextContent('Approved'));
       await waitFor(() => expect(status(ben)).toHaveTextContent('Off stage'));
+      await expect(ana.getByText('Your request was accepted. You can join the stage.', NOTICE)).toBeVisible();
+      await expect(ben.getByText('Your request to join the stage was declined.', NOTICE)).toBeVisible();
       await expect(ben.getByRole('button', { name: 'Request to join stage' })).toBeEnabled();
     });
 
     await step('Ana steps on stage', async () => {
+      await settled();
       await userEvent.click(ana.getByRole('button', { name: 'Join stage' }));
       await ana.findByRole('button', { name: 'Leave stage' });
       await expect(status(ana)).toHaveTextContent('On stage');
@@ -119,11 +132,23 @@ export const Walkthrough: Story = {
       await waitFor(() => expect(status(ana)).toHaveTextContent('Off stage'));
       await ana.findByRole('button', { name: 'Request to join stage' });
       await expect(within(host.getByRole('region', { name: 'On stage' })).queryByRole('listitem')).toBeNull();
+      await expect(ana.getByText('You were removed from the stage.', NOTICE)).toBeVisible();
+    });
+
+    await step('Hana invites Ben, who declines', async () => {
+      await scenarioCalls.hana!.stage.grantAccess(['ben']);
+      await waitFor(() => expect(status(ben)).toHaveTextContent('Invited to stage'));
+      await expect(ben.getByText('You are invited to join the stage.', NOTICE)).toBeVisible();
+      await settled();
+      await userEvent.click(ben.getByRole('button', { name: 'Decline' }));
+      await ben.findByRole('button', { name: 'Request to join stage' });
+      await expect(await host.findByText('Ben declined the invitation.', NOTICE)).toBeVisible();
     });
 
     await step('Hana stops live, after confirming; the viewers return to the waiting room', async () => {
       await userEvent.click(host.getByRole('button', { name: 'Stop live' }));
       const confirm = host.getByRole('group', { name: 'Stop the livestream? Viewers will be removed.' });
+      await settled();
       await userEvent.click(within(confirm).getByRole('button', { name: 'Stop live' }));
       await host.findByRole('button', { name: 'Go live' });
       await expect(badge(host)).toHaveTextContent('Backstage');
@@ -140,6 +165,9 @@ export const Walkthrough: Story = {
 
     await step('Hana ends the call', async () => {
       await userEvent.click(host.getByRole('button', { name: 'End call' }));
+      const confirm = host.getByRole('group', { name: 'End the call for everyone? No one can rejoin.' });
+      await settled();
+      await userEvent.click(within(confirm).getByRole('button', { name: 'End call' }));
       for (const panel of [host, ana, ben]) await waitFor(() => expect(badge(panel)).toHaveTextContent('Ended'));
       await timer(ana, 'Ended');
       await timer(ben, 'Ended');

@@ -8,6 +8,7 @@ import {
   LiveBadge,
   OnStageList,
   StageCall,
+  StageNotifications,
   StageRequestList,
   StageStatusBadge,
   StageToggle,
@@ -105,6 +106,7 @@ function HostControls() {
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
       </div>
+      <StageNotifications aria-label="Hana's notifications" />
       <StageRequestList height={160} />
       <OnStageList />
     </>
@@ -126,6 +128,7 @@ function ViewerControls({ name }: { name: string }) {
         <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>
+      <StageNotifications aria-label={`${name}'s notifications`} />
     </>
   );
 }

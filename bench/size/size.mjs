@@ -1,141 +1,147 @@
 // Bundle sizes, minified and gzipped, of what an app imports from stagekit as published: the
 // package is built with its own vite config, then each import is bundled the way an app would
 // bundle it, with the peers an app already has external (react, react-dom, zustand, TanStack Query).
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+// Each figure names its largest modules, so the next regression shows where it came from.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { figure, unmeasured } from '../lib/report.mjs';
+import { appEntry, buildPackage, measure, moduleName, reachable, root, writeEntry } from './measure.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../..');
-const peers = resolve(here, '../peers');
-const pkg = resolve(here, '../.out/package');
+const here = import.meta.dirname;
+const peersDir = resolve(here, '../peers');
 const verbose = process.argv.includes('--verbose');
 const SECTION = 'size';
 
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^zustand($|\/)/, /^@tanstack\/react-query($|\/)/];
-
-/** The package as `npm run build` lays it out (JavaScript and stylesheet; types play no part in size). */
-async function buildPackage() {
-  rmSync(pkg, { recursive: true, force: true });
-  await build({
-    configFile: resolve(root, 'vite.config.ts'),
-    root,
-    logLevel: 'silent',
-    build: { outDir: resolve(pkg, 'dist'), emptyOutDir: true, sourcemap: false },
-  });
-  copyFileSync(resolve(root, 'src/styles/stagekit.css'), resolve(pkg, 'dist/styles.css'));
-  // Its package.json carries `sideEffects`, which the app's bundler reads when tree-shaking.
-  writeFileSync(resolve(pkg, 'package.json'), readFileSync(resolve(root, 'package.json')));
-}
-
-const alias = [
-  { find: /^stagekit$/, replacement: resolve(pkg, 'dist/index.js') },
-  { find: /^stagekit\/react$/, replacement: resolve(pkg, 'dist/react.js') },
-  { find: /^stagekit\/styles\.css$/, replacement: resolve(pkg, 'dist/styles.css') },
-];
-
-/** Builds one entry and returns its minified and gzipped bytes, and the modules that made it. */
-async function measure(entry) {
-  const output = await build({
-    configFile: false,
-    root: dirname(entry),
-    logLevel: 'silent',
-    plugins: [react()],
-    resolve: { alias },
-    build: {
-      write: false,
-      minify: true,
-      cssMinify: true,
-      target: 'es2022',
-      lib: { entry, formats: ['es'], fileName: 'bundle', cssFileName: 'bundle' },
-      rolldownOptions: { external, output: { codeSplitting: false } },
-    },
-  });
-  const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  let min = 0;
-  let gz = 0;
-  const modules = [];
-  for (const item of outputs) {
-    const source = item.type === 'chunk' ? item.code : item.source;
-    if (item.type === 'asset' && !item.fileName.endsWith('.css')) continue;
-    const bytes = Buffer.from(source);
-    min += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
-    if (item.type === 'chunk') {
-      for (const [id, info] of Object.entries(item.modules)) if (info.renderedLength > 0) modules.push([id, info.renderedLength]);
-    }
-  }
-  modules.sort((a, b) => b[1] - a[1]);
-  return { min, gz, modules };
-}
-
 const kB = (bytes) => bytes / 1000;
-const short = (id) => {
-  const path = id.replace(/^\0/, '').replace(pkg + '/', 'stagekit/');
-  const nm = path.lastIndexOf('node_modules/');
-  return nm >= 0 ? path.slice(nm + 'node_modules/'.length) : relative(root, path);
-};
-
-function printModules(label, modules, count = 12) {
-  console.log(`    ${label}, largest modules (minified, before gzip):`);
-  for (const [id, length] of modules.slice(0, count)) console.log(`      ${String(length).padStart(8)} B  ${short(id)}`);
-}
-
-const kit = {};
-const cases = [
-  ['all', 'stagekit/react, every hook and component', 'size/kit-all.js', { max: 12 }],
-  ['useStageStatus', 'stagekit/react, useStageStatus alone', 'size/kit-use-stage-status.js', { max: 3 }],
-  ['GoLiveButton', 'stagekit/react, GoLiveButton alone', 'size/kit-go-live-button.js', undefined],
-  ['styles', 'stagekit/styles.css', 'size/kit-styles.js', undefined],
-];
 
 console.log('Bundle size as published (minified + gzip; react, react-dom, zustand, @tanstack/react-query external)');
-await buildPackage();
-for (const [key, name, file, budget] of cases) {
-  const result = await measure(resolve(here, '..', file));
-  kit[key] = result;
+// Figures come from the package as published; which module each byte came from, from the same
+// package built module by module (bundled, it comes to the same bytes).
+const published = await buildPackage('package');
+const byModule = await buildPackage('package-modules', { modules: true });
+
+/** Measures one entry, records its figure and prints its largest modules. */
+async function weigh(name, entry, { budget, app = false } = {}) {
+  const result = await measure(entry, published, { app });
+  const { modules } = await measure(entry, byModule, { app });
   figure(SECTION, `${name} (gz)`, kB(result.gz), 'kB', { budget, note: `${kB(result.min).toFixed(1)} kB minified` });
-  if (verbose) printModules(name, result.modules);
+  printModules(modules);
+  return { ...result, modules };
 }
 
-// Tree-shaking should leave the rules engine and its input validation to the server side; flag it
-// if a hook alone pulls them in.
-const engineIn = (modules) => modules.filter(([id]) => /\.out\/package\/dist\/index\.js$|node_modules\/valibot\//.test(id));
-const dragged = engineIn(kit.useStageStatus.modules);
-figure(SECTION, 'engine + valibot bytes in useStageStatus alone', dragged.reduce((n, [, l]) => n + l, 0) / 1000, 'kB', {
-  budget: { max: 0 },
-  note: dragged.length ? `pulled in: ${dragged.map(([id]) => short(id)).join(', ')}` : 'none: tree-shaken away',
+function printModules(all) {
+  // The entry itself is the app's few bytes of use, not the kit's.
+  const modules = all.filter(([id]) => !id.includes('/bench/.out/entries/'));
+  if (verbose) {
+    for (const [id, length] of modules.slice(0, 12)) console.log(`      ${String(length).padStart(8)} B  ${moduleName(id, byModule)}`);
+    return;
+  }
+  const largest = modules.slice(0, 5).map(([id, length]) => `${moduleName(id, byModule)} ${kB(length).toFixed(1)}`);
+  if (largest.length) console.log(`      largest modules, kB minified: ${largest.join(' · ')}`);
+}
+
+const reactExports = published.exports.react;
+const kit = {};
+kit.production = await weigh(
+  'stagekit/react, every hook and component, + createRemoteClient',
+  appEntry('production.js', 'What a production app ships: every hook and component, and the client of the server.', [
+    ['stagekit/react', reactExports],
+    ['stagekit/remote', ['createRemoteClient']],
+  ]),
+  { budget: { max: 12 } },
+);
+kit.react = await weigh('stagekit/react, every hook and component', appEntry('react.js', 'Everything stagekit/react offers.', [['stagekit/react', reactExports]]), {
+  budget: { max: 12 },
 });
-if (dragged.length && !verbose) printModules('useStageStatus alone', kit.useStageStatus.modules);
+kit.useStageStatus = await weigh('stagekit/react, useStageStatus alone', appEntry('useStageStatus.js', 'One hook.', [['stagekit/react', ['useStageStatus']]]), {
+  budget: { max: 3 },
+});
+await weigh('stagekit/remote, createRemoteClient alone', appEntry('remote.js', 'The client of the server.', [['stagekit/remote', ['createRemoteClient']]]));
+await weigh(
+  'stagekit, createMemoryBackend alone',
+  appEntry('memory.js', 'The in-process backend of demos, stories and tests: the engine and its input validation ride along.', [
+    ['stagekit', ['createMemoryBackend']],
+  ]),
+);
+
+// Every component `stagekit/react` exports, read from its index so a new one is weighed too.
+const components = [...readFileSync(resolve(root, 'src/components/index.ts'), 'utf8').matchAll(/^export \{ ([A-Z]\w*)\b/gm)].map((m) => m[1]);
+for (const name of components) {
+  await weigh(`stagekit/react, ${name} alone`, appEntry(`${name}.js`, 'One component.', [['stagekit/react', [name]]]), { budget: { max: 3 } });
+}
+await weigh('stagekit/styles.css', resolve(here, 'kit-styles.js'));
+
+// The rules engine and its input validation belong to the server and the memory backend: nothing
+// an app ships with the remote client should pull them in.
+const engine = /^stagekit\/core\/(engine|schemas|memory-backend|projection|rules)\b|^valibot\//;
+for (const [key, name] of [
+  ['production', 'engine + schema bytes in stagekit/react + stagekit/remote'],
+  ['useStageStatus', 'engine + schema bytes in useStageStatus alone'],
+]) {
+  const dragged = kit[key].modules.filter(([id]) => engine.test(moduleName(id, byModule)));
+  figure(SECTION, name, kB(dragged.reduce((n, [, length]) => n + length, 0)), 'kB', {
+    budget: { max: 0 },
+    note: dragged.length ? `pulled in: ${dragged.map(([id]) => moduleName(id, byModule)).join(', ')}` : 'none: tree-shaken away',
+  });
+}
+
+// Stronger than bytes: a bundler that shakes less well than vite's keeps whatever it reads.
+const reached = reachable(byModule, ['react.js', 'remote.js']);
+const engineModules = [...reached.files, ...reached.packages].filter((name) => engine.test(name) || name === 'valibot');
+figure(SECTION, 'engine + schema modules reachable from stagekit/react + stagekit/remote', engineModules.length, '', {
+  budget: { max: 0 },
+  note: engineModules.length ? engineModules.join(', ') : `none of the ${reached.files.length} modules imported`,
+});
+
+// The README's React example as `vite build` bundles it in an app, beside the same app with React only.
+console.log('\nThe README example in an app built with vite (everything bundled, production mode)');
+const example = readmeExample();
+if (!example) unmeasured(SECTION, 'README React example in a Vite app, over a React-only app (gz)', 'no ```tsx example exporting App under "## React" in README.md');
+else {
+  const base = await measure(resolve(here, 'react-only-app.tsx'), published, { app: true });
+  const entry = writeEntry('readme-app.tsx', `${example}\nimport { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<App />);\n`);
+  const app = await measure(entry, published, { app: true });
+  const { modules } = await measure(entry, byModule, { app: true });
+  figure(SECTION, 'React-only app built with vite (gz)', kB(base.gz), 'kB', { note: `${kB(base.min).toFixed(1)} kB minified` });
+  figure(SECTION, 'README React example in a Vite app, over a React-only app (gz)', kB(app.gz - base.gz), 'kB', {
+    note: `${kB(app.gz).toFixed(1)} kB gz in all; createMemoryBackend brings the engine and valibot`,
+  });
+  const react = /^(react|react-dom|scheduler)\//;
+  printModules(modules.filter(([id]) => !react.test(moduleName(id, byModule))));
+}
+
+function readmeExample() {
+  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## React\n'));
+  const block = /```tsx\n([\s\S]*?)```/.exec(section)?.[1];
+  return block && /export function App\b/.test(block) ? block : null;
+}
 
 const peerCases = [
   ['Stream: @stream-io/video-client + video-react-bindings', 'stream.js', ['@stream-io/video-client', '@stream-io/video-react-bindings']],
   ['Cloudflare: @cloudflare/realtimekit + realtimekit-react', 'realtimekit.js', ['@cloudflare/realtimekit', '@cloudflare/realtimekit-react']],
 ];
 console.log('\nThe same measure for the stage/backstage features of the big video SDKs (bench/peers)');
+const noPackage = { alias: [] };
 for (const [name, file, packages] of peerCases) {
-  const missing = packages.filter((p) => !existsSync(resolve(peers, 'node_modules', p, 'package.json')));
+  const missing = packages.filter((p) => !existsSync(resolve(peersDir, 'node_modules', p, 'package.json')));
   if (missing.length) {
     unmeasured(SECTION, `${name} (gz)`, `not installed (${missing.join(', ')}): run \`npm ci --prefix bench/peers\``);
     continue;
   }
   let result;
   try {
-    result = await measure(resolve(peers, file));
+    result = await measure(resolve(peersDir, file), noPackage);
   } catch (error) {
     unmeasured(SECTION, `${name} (gz)`, `did not build: ${String(error.message ?? error).split('\n')[0]}`);
     continue;
   }
   const versions = packages.map((p) => `${p.split('/')[1]}@${readVersion(p)}`).join(', ');
   figure(SECTION, `${name} (gz)`, kB(result.gz), 'kB', { note: `${kB(result.min).toFixed(0)} kB minified; ${versions}` });
-  figure(SECTION, `  ratio to the whole stagekit/react`, result.gz / kit.all.gz, '×');
-  if (verbose) printModules(name, result.modules);
+  figure(SECTION, '  ratio to stagekit/react + createRemoteClient', result.gz / kit.production.gz, '×');
+  if (verbose) printModules(result.modules);
 }
 
 function readVersion(name) {
-  return JSON.parse(readFileSync(resolve(peers, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return JSON.parse(readFileSync(resolve(peersDir, 'node_modules', name, 'package.json'), 'utf8')).version;
 }

@@ -86,7 +86,7 @@ function socketFor(wsUrl, auth, { onReady, read = true } = {}) {
     if (text.startsWith('{"type":"ready"')) {
       onReady?.(socket);
       // A client that never reads: the kernel's buffers fill and the server's queue is all that grows.
-      if (!read) socket._socket.pause();
+      if (!read) socket.pause();
     } else if (text.startsWith('{"type":"ping"')) socket.send('{"type":"pong"}');
   });
   return state;

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useState, useSyncExternalStore, type HTMLAttributes, type ReactNode } from 'react';
 import type { CallPhase } from '../core/index.js';
-import { useBackstage, useCallStatus, useMessages, type StageKitMessages } from '../react/index.js';
+import { phaseMessages, useCallPhase, useCallStatus, useMessagesFor } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { JoinAheadCountdown } from './JoinAheadCountdown.js';
@@ -21,7 +21,7 @@ export interface BackstageGateProps
 }
 
 /** What the gate announces when it opens or closes, or when the phase changes with no countdown on screen. */
-function gateAnnouncement(phase: CallPhase, open: boolean, messages: StageKitMessages): string {
+function gateAnnouncement(phase: CallPhase, open: boolean, messages: typeof phaseMessages): string {
   return phaseMessage(phase, messages) ?? (open ? messages.backstage : messages.waitingRoom);
 }
 
@@ -37,8 +37,8 @@ export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGa
   { children, waitingRoom, locale, className, labels, ...sectionProps },
   ref,
 ) {
-  const messages = useMessages(labels);
-  const { canJoinNow, phase } = useBackstage();
+  const messages = useMessagesFor(phaseMessages, labels);
+  const { canJoinNow, phase } = useCallPhase();
   const { joined, status, error } = useCallStatus();
   const open = joined || canJoinNow;
   const ready = status === 'ready';

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useCallState, useEndCall, useHasCapability, useMessages } from '../react/index.js';
+import { endCallMessages, useCallState, useEndCall, useHasCapability, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
@@ -29,23 +29,25 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
   { confirm = true, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(endCallMessages, labels);
   const allowed = useHasCapability('end-call');
   const ended = useCallState((state) => state.call !== null && state.call.ended_at !== null);
   const endCall = useEndCall();
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
   const state: EndCallButtonState = ended ? 'ended' : 'active';
-  const guard = useActionGuard(state);
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
   const error = useFreshError(endCall.error, state);
   if (!allowed && whenForbidden === 'hide') return null;
 
   const pending = endCall.isPending;
-  const run = () => {
+  const run = (): boolean => {
     const done = guard.begin();
-    if (!done) return;
+    if (!done) return false;
     endCall.reset();
     endCall.mutate(undefined, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -69,8 +71,7 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
           yes={messages.confirmEndCallYes}
           no={messages.confirmEndCallNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StageKitError } from '../core/index.js';
-import { defaultMessages, type StageKitMessages } from '../react/index.js';
+import { defaultErrorMessages, type StageKitMessages } from '../react/index.js';
 
 /**
  * The error to show: `error` while `about` (the state the action was about, such as the stage
@@ -16,11 +16,11 @@ export function useFreshError(error: StageKitError | null, about: unknown): Stag
 }
 
 /** An action's failure in words a person reads (per code, from `messages.errors`), announced once by the alert role. */
-export function ErrorMessage({ error, id, messages }: { error: StageKitError | null; id?: string; messages: StageKitMessages }) {
+export function ErrorMessage({ error, id, messages }: { error: StageKitError | null; id?: string; messages: { errors?: StageKitMessages['errors'] } }) {
   if (!error) return null;
   return (
     <p className="stagekit-error" role="alert" id={id} data-code={error.code}>
-      {messages.errors?.[error.code] ?? defaultMessages.errors[error.code]}
+      {messages.errors?.[error.code] ?? defaultErrorMessages[error.code]}
     </p>
   );
 }

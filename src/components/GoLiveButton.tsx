@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useBackstage, useCallState, useGoLive, useHasCapability, useMessages, useStopLive } from '../react/index.js';
+import { goLiveMessages, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
@@ -62,8 +62,14 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   },
   ref,
 ) {
-  const messages = useMessages(labels);
-  const { isLive, phase } = useBackstage();
+  const messages = useMessagesFor(goLiveMessages, labels);
+  // The call's phase without the clock: live, backstage and ended turn on its fields alone (time
+  // only moves a backstage call between scheduled and doors open), so the button bundles no clock.
+  const state = useCallState(({ call }): GoLiveButtonState =>
+    !call ? 'backstage' : call.ended_at !== null ? 'ended' : call.backstage && call.settings.backstage.enabled ? 'backstage' : 'live',
+  );
+  // Open to viewers (live, or a call without backstage) and not ended: what useBackstage calls isLive.
+  const isLive = state === 'live';
   const goLive = useGoLive();
   const stopLive = useStopLive();
   const defaults = (live: boolean) =>
@@ -74,19 +80,20 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const errorId = useId();
 
-  const state: GoLiveButtonState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   const pending = goLive.isPending || stopLive.isPending;
-  const guard = useActionGuard(state);
+  // The confirmation's button appears where the trigger was: a double click must not answer it.
+  const guard = useActionGuard(confirming ? 'confirming' : state);
   const error = useFreshError(goLive.error ?? stopLive.error, state);
   const options = showOptions ? choice : defaults(isLive);
 
-  const run = () => {
+  const run = (): boolean => {
     const done = guard.begin();
-    if (!done) return;
+    if (!done) return false;
     goLive.reset();
     stopLive.reset();
     if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording }, { onSettled: done });
     else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
+    return true;
   };
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) return;
@@ -132,8 +139,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           yes={messages.confirmStopLiveYes}
           no={messages.confirmStopLiveNo}
           onConfirm={() => {
-            closeConfirmation();
-            run();
+            if (run()) closeConfirmation();
           }}
           onCancel={closeConfirmation}
         />

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useState, type HTMLAttributes } from 'react';
 import type { CallPhase } from '../core/index.js';
-import { useCallState, useJoinAheadCountdown, useMessages, type StageKitMessages, type UseJoinAheadCountdownResult } from '../react/index.js';
+import { phaseMessages, useCallState, useJoinAheadCountdown, useMessagesFor, type UseJoinAheadCountdownResult } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { formatDuration } from './format-duration.js';
 import { phaseMessage } from './phase-message.js';
@@ -19,7 +19,7 @@ export interface JoinAheadCountdownProps
 
 export function countdownText(
   countdown: UseJoinAheadCountdownResult,
-  messages: StageKitMessages,
+  messages: typeof phaseMessages,
   format: (seconds: number) => string,
 ): string {
   switch (countdown.phase) {
@@ -38,7 +38,7 @@ export function countdownText(
 }
 
 /** What a phase change announces; the ticking seconds are never announced. */
-function phaseAnnouncement(phase: CallPhase, countingTo: UseJoinAheadCountdownResult['countingTo'], messages: StageKitMessages): string {
+function phaseAnnouncement(phase: CallPhase, countingTo: UseJoinAheadCountdownResult['countingTo'], messages: typeof phaseMessages): string {
   if (phase === 'scheduled') return countingTo === 'doors-open' ? messages.waitingRoom : messages.waitingForHost;
   return phaseMessage(phase, messages) ?? messages.notScheduled;
 }
@@ -51,7 +51,7 @@ export const JoinAheadCountdown = /* @__PURE__ */ forwardRef<HTMLDivElement, Joi
   { locale, formatTime = formatDuration, className, labels, ...divProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(phaseMessages, labels);
   const countdown = useJoinAheadCountdown();
   const loaded = useCallState((state) => state.call !== null);
   // The phase found on loading is what the reader sees; only later changes are announced.

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useBackstage, useIsInCall, useJoinCall, useLeaveCall, useMessages } from '../react/index.js';
+import { joinCallMessages, useCallPhase, useIsInCall, useJoinCall, useLeaveCall, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
@@ -23,9 +23,9 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   { className, labels, leaveLabel, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(joinCallMessages, labels);
   const joined = useIsInCall();
-  const { canJoinNow } = useBackstage();
+  const { canJoinNow } = useCallPhase();
   const join = useJoinCall();
   const leave = useLeaveCall();
   const errorId = useId();

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
-import { useCallState, useHasCapability, useKickFromStage, useMessages, useStageStatus } from '../react/index.js';
+import { kickMessages, useCallState, useHasCapability, useKickFromStage, useMessagesFor, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -24,7 +24,7 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
   { userId, whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(kickMessages, labels);
   const allowed = useHasCapability('manage-stage');
   const onStage = useStageStatus(userId) === 'ON_STAGE';
   const name = useCallState((state) => state.call?.participants[userId]?.name ?? userId);

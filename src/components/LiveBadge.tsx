@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useBackstage, useCallState, useMessages } from '../react/index.js';
+import { phaseMessages, useCallPhase, useCallState, useMessagesFor } from '../react/index.js';
 import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 
@@ -12,8 +12,10 @@ export interface LiveBadgeProps
 
 /** "Live", "Backstage" or "Ended", once the call is loaded. `data-state="live|backstage|ended"`. */
 export const LiveBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
-  const messages = useMessages(labels);
-  const { isLive, phase } = useBackstage();
+  const messages = useMessagesFor(phaseMessages, labels);
+  const { phase } = useCallPhase();
+  // Open to viewers (live, or a call without backstage) and not ended: what useBackstage calls isLive.
+  const isLive = phase === 'live';
   // Nothing to say before the call is loaded (and on the server): not "Backstage" by default.
   const loaded = useCallState((store) => store.call !== null);
   if (!loaded) return null;

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, useEffect, useId, useRef, type HTMLAttributes } from 'react';
-import { useMessages, useOnStage } from '../react/index.js';
+import { onStageMessages, useMessagesFor, useOnStage } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { KickButton } from './KickButton.js';
 import type { CommonProps } from './types.js';
@@ -20,7 +20,7 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
   { title, className, labels, ...sectionProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(onStageMessages, labels);
   const onStage = useOnStage();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);

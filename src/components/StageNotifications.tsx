@@ -1,16 +1,25 @@
 'use client';
 import { forwardRef, useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import {
+  defaultNoticeMessages,
+  stageRequestMessages,
   useAcceptStageRequests,
-  useMessages,
+  useMessagesFor,
   useStageNotices,
-  type StageKitMessages,
   type StageNotice,
+  type StageNoticeMessages,
   type UseStageNoticesOptions,
 } from '../react/index.js';
 import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
+
+// Its own words, and the request list's Accept for the notice that offers one. Made by a pure
+// call that reads the groups inside it, so a bundle without this component drops both.
+const noticeGroup = /* @__PURE__ */ withAccept();
+function withAccept() {
+  return { ...defaultNoticeMessages, accept: stageRequestMessages.accept, acceptUser: stageRequestMessages.acceptUser };
+}
 
 export interface StageNotificationsProps
   extends UseStageNoticesOptions,
@@ -18,7 +27,7 @@ export interface StageNotificationsProps
     Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {}
 
 /** A notice's sentence, from the messages. */
-export function noticeText(notice: StageNotice, messages: StageKitMessages): string {
+export function noticeText(notice: StageNotice, messages: StageNoticeMessages): string {
   switch (notice.kind) {
     case 'approved':
       return messages.noticeApproved;
@@ -52,7 +61,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
   { kinds, max, className, labels, ...sectionProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = { ...defaultNoticeMessages, ...useMessagesFor(noticeGroup, labels) };
   const { notices, dismiss } = useStageNotices({ ...(kinds && { kinds }), ...(max !== undefined && { max }) });
   const accept = useAcceptStageRequests();
   const accepting = useRef(false);

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useEffect, useId, useLayoutEffect, useRef, useState, type HTMLAttributes } from 'react';
 import type { BulkStageResult, StageRequest } from '../core/index.js';
-import { defaultMessages, useHasCapability, useMessages, useStageActions, useStageRequests } from '../react/index.js';
+import { defaultSkipMessages, stageRequestMessages, useHasCapability, useMessagesFor, useStageActions, useStageRequests } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { SETTLE_MS } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
@@ -30,7 +30,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   { height = 320, rowHeight = 44, overscan = 4, className, labels, ...sectionProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(stageRequestMessages, labels);
   const allowed = useHasCapability('manage-stage');
   const requests = useStageRequests();
   // Accepting acts on requests only: a request another manager denied meanwhile stays denied.
@@ -184,11 +184,11 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
       <output className="stagekit-skipped" data-skipped={skipped?.result.skipped}>
         {skipped &&
           [
-            messages.bulkSummary(skipped.result.applied, skipped.result.skipped),
+            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.result.applied, skipped.result.skipped),
             ...skipped.result.results.map((outcome) =>
               outcome.applied
                 ? ''
-                : (messages.skipReasons?.[outcome.reason] ?? defaultMessages.skipReasons[outcome.reason])(
+                : (messages.skipReasons?.[outcome.reason] ?? defaultSkipMessages.skipReasons[outcome.reason])(
                     skipped.names.get(outcome.user_id) ?? outcome.user_id,
                   ),
             ),

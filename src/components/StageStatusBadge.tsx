@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useIsInvitedToStage, useMessages, useStageStatus } from '../react/index.js';
+import { stageStatusMessages, useIsInvitedToStage, useMessagesFor, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { stageState, type StageToggleState } from './StageToggle.js';
 import type { CommonProps } from './types.js';
@@ -20,7 +20,7 @@ export const StageStatusBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, Stag
   { userId, className, labels, ...spanProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(stageStatusMessages, labels);
   const status = useStageStatus(userId);
   const invited = useIsInvitedToStage(userId);
   const state = stageState[status];

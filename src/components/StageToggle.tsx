@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import type { StageStatus } from '../core/index.js';
-import { useHasCapability, useIsInCall, useIsInvitedToStage, useMessages, useStageActions, useStageStatus } from '../react/index.js';
+import { stageToggleMessages, useHasCapability, useIsInCall, useIsInvitedToStage, useMessagesFor, useStageActions, useStageStatus } from '../react/index.js';
 import { useActionGuard } from './action-guard.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
@@ -34,7 +34,7 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
   { whenForbidden = 'hide', className, labels, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const messages = useMessages(labels);
+  const messages = useMessagesFor(stageToggleMessages, labels);
   const status = useStageStatus();
   const invited = useIsInvitedToStage();
   const canRequest = useHasCapability('request-stage');

@@ -1,4 +1,4 @@
-import { withStageCapabilities } from './access.js';
+import { sameCapabilities, withStageCapabilities } from './access.js';
 import type { CallEvent } from './events.js';
 import type { CallView, StageRequest } from './model.js';
 
@@ -6,27 +6,26 @@ import type { CallView, StageRequest } from './model.js';
  * Applies a batch of projected events to a view. Copies each map at most once per batch, so Accept
  * all on 10,000 requests is one pass, and keeps untouched parts by reference for narrow selectors.
  * Events at or below the view's sequence number are skipped: replays after a reconnect are harmless.
- * `viewerId` is whose view it is: their capabilities follow their own stage status.
+ * `viewerId` is whose view it is: their capabilities follow their own stage status. `applied`, when
+ * given, receives the events that were not skipped, in order.
  */
-export function reduceCallView(view: CallView | null, events: readonly CallEvent[], viewerId?: string): CallView | null {
-  const reduced = reduceEvents(view, events);
+export function reduceCallView(view: CallView | null, events: readonly CallEvent[], viewerId?: string, applied?: CallEvent[]): CallView | null {
+  const reduced = reduceEvents(view, events, applied);
   if (!reduced || viewerId === undefined || reduced === view) return reduced;
   const status = reduced.stage[viewerId];
   if (view && view.stage[viewerId] === status && view.role_capabilities === reduced.role_capabilities) return reduced;
   const own = withStageCapabilities(reduced.role_capabilities ?? reduced.own_capabilities, status);
-  return sameList(own, reduced.own_capabilities) ? reduced : { ...reduced, own_capabilities: own };
+  return sameCapabilities(own, reduced.own_capabilities) ? reduced : { ...reduced, own_capabilities: own };
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-function reduceEvents(view: CallView | null, events: readonly CallEvent[]): CallView | null {
+function reduceEvents(view: CallView | null, events: readonly CallEvent[], applied: CallEvent[] | undefined): CallView | null {
   let next = view;
   let copied: Set<string> = new Set();
   const own = <K extends 'members' | 'participants' | 'stage' | 'stage_invited'>(key: K): CallView[K] => {
     if (!copied.has(key)) {
-      next = { ...next!, [key]: { ...next![key] } };
+      // Invitations are new here, keyed by user ids from the start: no prototype to write through.
+      const copy = key === 'stage_invited' ? Object.assign(Object.create(null) as object, next![key]) : { ...next![key] };
+      next = { ...next!, [key]: copy };
       copied.add(key);
     }
     return next![key];
@@ -55,6 +54,7 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[]): Call
   for (const event of events) {
     if (event.type === 'call.state') {
       if (next && event.seq < next.seq) continue;
+      applied?.push(event);
       flushRequests();
       next = event.call;
       // The snapshot's maps may be shared with the sender: copy before the next write.
@@ -62,6 +62,7 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[]): Call
       continue;
     }
     if (!next || event.seq <= next.seq) continue;
+    applied?.push(event);
     switch (event.type) {
       case 'call.created':
       case 'call.updated':

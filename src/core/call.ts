@@ -157,9 +157,11 @@ export function createCall(options: {
     receive(events) {
       if (events.length === 0) return;
       const current = store.getState().call;
-      const next = reduceCallView(current, events, user.id);
+      // The events the reducer applied, in order: a replay it skips is not news to listeners.
+      const applied: CallEvent[] = [];
+      const next = reduceCallView(current, events, user.id, applied);
       if (next !== current) store.setState({ call: next });
-      if (listeners.size > 0) emit(applied(current, events));
+      if (listeners.size > 0) emit(applied);
     },
     setConnection(connection) {
       if (store.getState().connection !== connection) store.setState({ connection });
@@ -167,18 +169,3 @@ export function createCall(options: {
   };
 }
 
-/** The events of a batch the reducer applied: a replay at or below the view's sequence is not news. */
-function applied(view: CallView | null, events: readonly CallEvent[]): CallEvent[] {
-  let seq = view?.seq ?? -1;
-  let loaded = view !== null;
-  const out: CallEvent[] = [];
-  for (const event of events) {
-    if (event.type === 'call.state') {
-      if (loaded && event.seq < seq) continue;
-      loaded = true;
-    } else if (!loaded || event.seq <= seq) continue;
-    seq = event.seq;
-    out.push(event);
-  }
-  return out;
-}

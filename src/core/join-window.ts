@@ -27,21 +27,27 @@ export function joinWindow(call: JoinWindowFields, now: number): JoinWindow {
   const startsAt = call.starts_at === null ? null : Date.parse(call.starts_at);
   const ahead = call.settings.backstage.join_ahead_time_seconds;
   const joinOpensAt = startsAt !== null && ahead > 0 ? startsAt - ahead * 1000 : null;
-  const base = { inBackstage, startsAt, joinOpensAt };
+  const at = (phase: CallPhase, nextBoundaryAt: number | null = null, countingTo: JoinWindow['countingTo'] = null): JoinWindow => ({
+    inBackstage,
+    startsAt,
+    joinOpensAt,
+    phase,
+    nextBoundaryAt,
+    countingTo,
+  });
 
-  if (call.ended_at !== null) return { ...base, phase: 'ended', nextBoundaryAt: null, countingTo: null };
-  if (!inBackstage) return { ...base, phase: 'live', nextBoundaryAt: null, countingTo: null };
-  if (startsAt === null) return { ...base, phase: 'unscheduled', nextBoundaryAt: null, countingTo: null };
+  if (call.ended_at !== null) return at('ended');
+  if (!inBackstage) return at('live');
+  if (startsAt === null) return at('unscheduled');
 
+  const startAhead = now < startsAt;
   // A stop-live after the doors opened closes them again until the next go-live or a new schedule.
   const closedByStop = joinOpensAt !== null && call.live_ended_at !== null && Date.parse(call.live_ended_at) >= joinOpensAt;
   if (joinOpensAt !== null && !closedByStop) {
-    if (now < joinOpensAt) return { ...base, phase: 'scheduled', nextBoundaryAt: joinOpensAt, countingTo: 'doors-open' };
-    const startAhead = now < startsAt;
-    return { ...base, phase: 'doors-open', nextBoundaryAt: startAhead ? startsAt : null, countingTo: startAhead ? 'start' : null };
+    if (now < joinOpensAt) return at('scheduled', joinOpensAt, 'doors-open');
+    return at('doors-open', startAhead ? startsAt : null, startAhead ? 'start' : null);
   }
-  const startAhead = now < startsAt;
-  return { ...base, phase: 'scheduled', nextBoundaryAt: startAhead ? startsAt : null, countingTo: startAhead ? 'start' : null };
+  return at('scheduled', startAhead ? startsAt : null, startAhead ? 'start' : null);
 }
 
 export type JoinVerdict =

@@ -63,7 +63,8 @@ export function shownParticipants(call: CallRecord, viewerId: string): Record<st
 
 /** The invited users still ACCEPTED: everyone's for managers (`only` null), else only `only`'s. */
 function invitedOf(call: CallRecord, only: string | null): Record<string, true> {
-  const invited: Record<string, true> = {};
+  // Keyed by user ids: no prototype, so a user named `__proto__` is just a user.
+  const invited: Record<string, true> = Object.create(null) as Record<string, true>;
   const recorded = call.stage_invited;
   if (!recorded) return invited;
   const ids = only === null ? Object.keys(recorded) : Object.hasOwn(recorded, only) ? [only] : [];

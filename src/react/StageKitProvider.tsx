@@ -1,6 +1,8 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
+// zustand's own comparison: the hooks' useShallow already brings it into the app.
+import { shallow } from 'zustand/vanilla/shallow';
 import type { Call, StageKitClient } from '../core/index.js';
 import { CallContext, StageKitContext, useMaybeStageKit } from './context.js';
 import { defaultMessages, type StageKitMessages } from './messages.js';
@@ -19,20 +21,11 @@ export interface StageKitProviderProps {
 
 function useShallowStable<T extends object>(value: T | undefined): T | undefined {
   const [kept, setKept] = useState(value);
-  if (value !== kept && !shallowEqual(value, kept)) {
+  if (!shallow(value, kept)) {
     setKept(value);
     return value;
   }
   return kept;
-}
-
-function shallowEqual(a: object | undefined, b: object | undefined): boolean {
-  if (!a || !b) return a === b;
-  const keys = Object.keys(a);
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
-  );
 }
 
 function createQueryClient(): QueryClient {

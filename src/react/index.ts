@@ -7,6 +7,7 @@ export { useIsInvitedToStage } from './useStageInvited.js';
 export { useCallEvent } from './useCallEvent.js';
 export { useStageNotices, type StageNotice, type StageNoticeKind, type UseStageNoticesOptions, type UseStageNoticesResult } from './useStageNotices.js';
 export { useBackstage, type UseBackstageResult } from './useBackstage.js';
+export { useCallPhase, type UseCallPhaseResult } from './useCallPhase.js';
 export { useJoinAheadCountdown, type UseJoinAheadCountdownResult } from './useJoinAheadCountdown.js';
 export { useStageRequests } from './useStageRequests.js';
 export { useOwnCapabilities, useHasCapability } from './useCapabilities.js';
@@ -47,5 +48,19 @@ export {
   type UseStageActionsResult,
 } from './useStageActions.js';
 export type { CallMutation, CallMutationOptions } from './useCallMutation.js';
-export { useMessages } from './useMessages.js';
-export { defaultMessages, type StageKitMessages } from './messages.js';
+export { useMessages, useMessagesFor } from './useMessages.js';
+export {
+  defaultMessages,
+  goLiveMessages,
+  endCallMessages,
+  stageToggleMessages,
+  stageRequestMessages,
+  kickMessages,
+  stageStatusMessages,
+  phaseMessages,
+  joinCallMessages,
+  onStageMessages,
+  type StageKitMessages,
+} from './messages.js';
+export { defaultErrorMessages, defaultSkipMessages } from './error-messages.js';
+export { defaultNoticeMessages, type StageNoticeMessages } from './notice-messages.js';

@@ -58,30 +58,33 @@ export interface StageKitMessages {
   declineInvitation: string;
   /** StageStatusBadge for an ACCEPTED user who was invited rather than approved. */
   invitedToStage: string;
-  /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep the default. */
-  errors: Partial<Record<StageKitErrorCode, string>>;
-  /** Why a bulk decision skipped a user, in words. Reasons left out keep the default. */
-  skipReasons: Partial<Record<StageSkipReason, (name: string) => string>>;
+  /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep `defaultErrorMessages`. */
+  errors?: Partial<Record<StageKitErrorCode, string>>;
+  /** Why a bulk decision skipped a user, in words. Reasons left out keep `defaultSkipMessages`. */
+  skipReasons?: Partial<Record<StageSkipReason, (name: string) => string>>;
   /** The summary of a bulk decision that skipped some users. */
-  bulkSummary: (applied: number, skipped: number) => string;
-  notifications: string;
-  dismiss: string;
-  dismissNotice: (text: string) => string;
-  noticeApproved: string;
-  noticeInvited: string;
-  noticeDenied: string;
-  noticeRevoked: string;
-  noticeRemoved: string;
-  noticeRequest: (name: string, pending: number) => string;
-  noticeWithdrawn: (name: string) => string;
-  noticeDeclined: (name: string, invited: boolean) => string;
-  noticeDecided: (name: string, by: string) => string;
+  bulkSummary?: (applied: number, skipped: number) => string;
+  /** StageNotifications' strings; any left out keep `defaultNoticeMessages`. */
+  notifications?: string;
+  dismiss?: string;
+  /** The Dismiss button's full name; it must contain `dismiss`, the visible text (WCAG 2.5.3). */
+  dismissNotice?: (text: string) => string;
+  noticeApproved?: string;
+  noticeInvited?: string;
+  noticeDenied?: string;
+  noticeRevoked?: string;
+  noticeRemoved?: string;
+  noticeRequest?: (name: string, pending: number) => string;
+  noticeWithdrawn?: (name: string) => string;
+  noticeDeclined?: (name: string, invited: boolean) => string;
+  noticeDecided?: (name: string, by: string) => string;
 }
 
-export const defaultMessages: StageKitMessages & {
-  errors: Record<StageKitErrorCode, string>;
-  skipReasons: Record<StageSkipReason, (name: string) => string>;
-} = {
+// The strings come in groups, one per component (the live badge, the countdown and the gate share
+// one), so a component bundles only its own words: `defaultMessages` is assembled from the groups
+// by a pure call, which a bundler drops from an app that does not use it.
+
+export const goLiveMessages = {
   goLive: 'Go live',
   stopLive: 'Stop live',
   goingLive: 'Going live…',
@@ -89,19 +92,30 @@ export const defaultMessages: StageKitMessages & {
   confirmStopLive: 'Stop the livestream? Viewers will be removed.',
   confirmStopLiveYes: 'Stop live',
   confirmStopLiveNo: 'Keep streaming',
+  startHls: 'Start HLS broadcast',
+  startRecording: 'Start recording',
+  continueHls: 'Keep HLS broadcast running',
+  continueRecording: 'Keep recording',
+} satisfies Partial<StageKitMessages>;
+
+export const endCallMessages = {
   endCall: 'End call',
   endingCall: 'Ending…',
   confirmEndCall: 'End the call for everyone? No one can rejoin.',
   confirmEndCallYes: 'End call',
   confirmEndCallNo: 'Cancel',
-  startHls: 'Start HLS broadcast',
-  startRecording: 'Start recording',
-  continueHls: 'Keep HLS broadcast running',
-  continueRecording: 'Keep recording',
+} satisfies Partial<StageKitMessages>;
+
+export const stageToggleMessages = {
   requestStage: 'Request to join stage',
   cancelRequest: 'Cancel request',
   joinStage: 'Join stage',
   leaveStage: 'Leave stage',
+  acceptInvitation: 'Join stage',
+  declineInvitation: 'Decline',
+} satisfies Partial<StageKitMessages>;
+
+export const stageRequestMessages = {
   stageRequests: 'Stage requests',
   requestCount: (count) => `${count} pending`,
   noRequests: 'No one is asking to join the stage.',
@@ -111,65 +125,71 @@ export const defaultMessages: StageKitMessages & {
   denyUser: (name) => `Deny ${name}`,
   acceptAll: 'Accept all',
   denyAll: 'Deny all',
+} satisfies Partial<StageKitMessages>;
+
+export const kickMessages = {
   // The visible text must be part of the button's name, kickUser (WCAG 2.5.3, label in name).
   kick: 'Remove',
   kickUser: (name) => `Remove ${name} from stage`,
+} satisfies Partial<StageKitMessages>;
+
+export const stageStatusMessages = {
   stageStatus: {
     OFF_STAGE: 'Off stage',
     REQUESTED_TO_JOIN_STAGE: 'Requested',
     ACCEPTED_TO_JOIN_STAGE: 'Approved',
     ON_STAGE: 'On stage',
   },
+  invitedToStage: 'Invited to stage',
+} satisfies Partial<StageKitMessages>;
+
+/** The call's phase in words: the live badge, the countdown, and the backstage gate's waiting room. */
+export const phaseMessages = {
   live: 'Live',
   backstage: 'Backstage',
   ended: 'Ended',
+  doorsOpen: 'Doors are open',
   doorsOpenIn: (time) => `Doors open in ${time}`,
   startsIn: (time) => `Starts in ${time}`,
   startingSoon: 'Starting soon',
-  doorsOpen: 'Doors are open',
   waitingForHost: 'Waiting for the host to go live',
   notScheduled: 'Not scheduled yet',
   waitingRoom: 'Waiting room',
+  loading: 'Loading…',
+} satisfies Partial<StageKitMessages>;
+
+export const joinCallMessages = {
   joinCall: 'Join',
   joiningCall: 'Joining…',
-  loading: 'Loading…',
   leaveCall: 'Leave',
+} satisfies Partial<StageKitMessages>;
+
+export const onStageMessages = {
   onStage: 'On stage',
   nobodyOnStage: 'No one is on stage.',
-  acceptInvitation: 'Join stage',
-  declineInvitation: 'Decline',
-  invitedToStage: 'Invited to stage',
-  errors: {
-    NOT_FOUND: 'This call no longer exists.',
-    FORBIDDEN: 'You are not allowed to do that in this call.',
-    NOT_YET_OPEN: 'The call is not open yet.',
-    CALL_ENDED: 'The call has ended.',
-    INVALID_INPUT: 'That request could not be read. Please try again.',
-    INVALID_STATE: 'That is not possible right now. Please try again in a moment.',
-    UNAUTHENTICATED: 'Your session has expired. Please sign in again.',
-    RATE_LIMITED: 'Too many tries. Wait a moment, then try again.',
-    NETWORK: 'Could not reach the call. Check your connection and try again.',
-  },
-  skipReasons: {
-    NOT_IN_CALL: (name) => `${name} is no longer in the call.`,
-    ALREADY_ACCEPTED: (name) => `${name} was already accepted.`,
-    ALREADY_ON_STAGE: (name) => `${name} is already on stage.`,
-    NO_PENDING_REQUEST: (name) => `${name} no longer has a request waiting.`,
-    HOLDS_JOIN_STAGE: (name) => `${name} may always join the stage.`,
-    NOT_ACCEPTED: (name) => `${name} has no invitation to take back.`,
-    NOT_ON_STAGE: (name) => `${name} is not on stage.`,
-  },
-  bulkSummary: (applied, skipped) => `Done for ${applied}, skipped ${skipped}:`,
-  notifications: 'Stage notifications',
-  dismiss: 'Dismiss',
-  dismissNotice: (text) => `Dismiss: ${text}`,
-  noticeApproved: 'Your request was accepted. You can join the stage.',
-  noticeInvited: 'You are invited to join the stage.',
-  noticeDenied: 'Your request to join the stage was declined.',
-  noticeRevoked: 'Your invitation to the stage was withdrawn.',
-  noticeRemoved: 'You were removed from the stage.',
-  noticeRequest: (name, pending) => `${name} asks to join the stage (${pending} waiting).`,
-  noticeWithdrawn: (name) => `${name} withdrew their request.`,
-  noticeDeclined: (name, invited) => (invited ? `${name} declined the invitation.` : `${name} will not join the stage after all.`),
-  noticeDecided: (name, by) => `${name}: already decided by ${by}.`,
-};
+} satisfies Partial<StageKitMessages>;
+
+// A message in no group fails to compile here.
+type Grouped = typeof goLiveMessages &
+  typeof endCallMessages &
+  typeof stageToggleMessages &
+  typeof stageRequestMessages &
+  typeof kickMessages &
+  typeof stageStatusMessages &
+  typeof phaseMessages &
+  typeof joinCallMessages &
+  typeof onStageMessages;
+
+/** The English strings the components show unless `<StageKitProvider messages>` or a `labels` prop overrides them. */
+export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
+  {},
+  goLiveMessages,
+  endCallMessages,
+  stageToggleMessages,
+  stageRequestMessages,
+  kickMessages,
+  stageStatusMessages,
+  phaseMessages,
+  joinCallMessages,
+  onStageMessages,
+) as Grouped;

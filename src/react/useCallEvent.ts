@@ -1,7 +1,8 @@
 'use client';
-import { useEffect, useInsertionEffect, useRef } from 'react';
+import { useInsertionEffect, useRef } from 'react';
 import type { CallEvent, CallEventOf, CallEventType } from '../core/index.js';
 import { useCallFor } from './context.js';
+import { useCommitEffect } from './useCommitEffect.js';
 
 /**
  * Calls `handler` with each event of `type` (or every event, `'*'`) this user may see, after the
@@ -16,5 +17,6 @@ export function useCallEvent(type: string, handler: (event: CallEvent) => void):
   useInsertionEffect(() => {
     latest.current = handler;
   });
-  useEffect(() => call.on(type as '*', (event) => latest.current(event)), [call, type]);
+  // Subscribed as the component commits, not after paint: an event right after mounting is not missed.
+  useCommitEffect(() => call.on(type as '*', (event) => latest.current(event)), [call, type]);
 }

@@ -5,6 +5,20 @@ import { defaultMessages, type StageKitMessages } from './messages.js';
 
 /** The provider's messages with a component's `labels` laid over them. */
 export function useMessages(labels?: Partial<StageKitMessages>): StageKitMessages {
-  const base = useMaybeStageKit()?.messages ?? defaultMessages;
-  return useMemo(() => (labels ? { ...base, ...labels } : base), [base, labels]);
+  return useMessagesFor(defaultMessages, labels);
+}
+
+/**
+ * The messages no group holds, because each has its defaults beside the one component that shows
+ * it (errors, skipped decisions, notices): whatever the provider or `labels` set, or nothing.
+ */
+export type OptionalMessages = { [K in keyof StageKitMessages as undefined extends StageKitMessages[K] ? K : never]?: StageKitMessages[K] };
+
+/**
+ * The same, for a component that shows only the `defaults` group: without a provider those are
+ * its words, so the component does not bundle every other component's.
+ */
+export function useMessagesFor<Group extends Partial<StageKitMessages>>(defaults: Group, labels?: Partial<StageKitMessages>): Group & OptionalMessages {
+  const base = useMaybeStageKit()?.messages ?? defaults;
+  return useMemo(() => (labels ? { ...base, ...labels } : base) as Group & OptionalMessages, [base, labels]);
 }

@@ -1,9 +1,10 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useInsertionEffect, useRef, useState } from 'react';
+import { useCallback, useInsertionEffect, useRef, useState } from 'react';
 import type { BulkStageResult, Call, CallEvent } from '../core/index.js';
 import { useCallFor } from './context.js';
 import { useCallEvent } from './useCallEvent.js';
+import { useCommitEffect } from './useCommitEffect.js';
 
 /**
  * What a notice tells. Viewers: `approved`, `invited`, `denied`, `revoked`, `removed` (about
@@ -12,17 +13,6 @@ import { useCallEvent } from './useCallEvent.js';
  */
 export type StageNoticeKind = 'approved' | 'invited' | 'denied' | 'revoked' | 'removed' | 'request' | 'withdrawn' | 'declined' | 'decided';
 
-export const STAGE_NOTICE_KINDS: readonly StageNoticeKind[] = [
-  'approved',
-  'invited',
-  'denied',
-  'revoked',
-  'removed',
-  'request',
-  'withdrawn',
-  'declined',
-  'decided',
-];
 
 export interface StageNotice {
   /** Unique within the hook: a key for lists and for `dismiss`. */
@@ -53,6 +43,17 @@ export interface UseStageNoticesResult {
   notices: readonly StageNotice[];
   dismiss(id: number): void;
 }
+
+const OWN_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
+  stageRequestApproved: 'approved',
+  stageRequestRejected: 'denied',
+  stageAccessRevoked: 'revoked',
+  stageRemoved: 'removed',
+};
+const OTHERS_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
+  stageRequestWithdrawn: 'withdrawn',
+  stageInvitationDeclined: 'declined',
+};
 
 const BULK_DECISIONS = new Set(['stage.acceptRequests', 'stage.grantAccess', 'stage.denyAccess']);
 const DECIDERS_KEPT = 1000;
@@ -94,52 +95,37 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
   };
 
   useCallEvent('*', (event: CallEvent) => {
-    const self = call.user.id;
-    const mine = 'user_id' in event && event.user_id === self;
-    const about = (userId: string) => ({ user_id: userId, name: nameOf(call, userId) });
-    switch (event.type) {
-      case 'stageRequestApproved':
-        remember(event.user_id, event.by);
-        if (mine) add({ kind: event.invited ? 'invited' : 'approved', ...about(self) });
-        return;
-      case 'stageRequestRejected':
-        remember(event.user_id, event.by);
-        if (mine) add({ kind: 'denied', ...about(self) });
-        return;
-      case 'stageAccessRevoked':
-        if (mine) add({ kind: 'revoked', ...about(self) });
-        return;
-      case 'stageRemoved':
-        if (mine) add({ kind: 'removed', ...about(self) });
-        return;
-      case 'newStageRequest':
-        add({ kind: 'request', user_id: event.request.user_id, name: event.request.name ?? event.request.user_id, pending: event.count });
-        return;
-      case 'stageRequestWithdrawn':
-        remember(event.user_id, event.user_id);
-        if (!mine) add({ kind: 'withdrawn', ...about(event.user_id) });
-        return;
-      case 'stageInvitationDeclined':
-        if (!mine) add({ kind: 'declined', ...about(event.user_id), invited: event.invited });
-        return;
-      case 'stageAccessRequestUpdate': {
-        if (event.removed.length === 0) return;
-        // A request decided or withdrawn has no Accept left to offer; the count follows the queue.
-        const gone = new Set(event.removed);
-        setNotices((current) => {
-          const index = current.findIndex((n) => n.kind === 'request');
-          if (index < 0) return current;
-          const notice = current[index]!;
-          if (gone.has(notice.user_id)) return current.filter((_, i) => i !== index);
-          const next = [...current];
-          next[index] = { ...notice, pending: Math.max(0, (notice.pending ?? 0) - event.removed.length) };
-          return next;
-        });
-        return;
-      }
-      default:
-        return;
+    if (event.type === 'newStageRequest') {
+      const { user_id, name = user_id } = event.request;
+      add({ kind: 'request', user_id, name, pending: event.count });
+      return;
     }
+    if (event.type === 'stageAccessRequestUpdate') {
+      // A request decided or withdrawn has no Accept left to offer; the count follows the queue.
+      const gone = event.removed;
+      if (gone.length === 0) return;
+      setNotices((current) =>
+        current.some((n) => n.kind === 'request')
+          ? current.flatMap((n) =>
+              n.kind !== 'request' ? [n] : gone.includes(n.user_id) ? [] : [{ ...n, pending: Math.max(0, n.pending! - gone.length) }],
+            )
+          : current,
+      );
+      return;
+    }
+    if (!('user_id' in event)) return;
+    const userId = event.user_id;
+    if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') remember(userId, event.by);
+    if (event.type === 'stageRequestWithdrawn') remember(userId, userId);
+    // Viewers hear about themselves; managers about others.
+    const kind = userId === call.user.id ? OWN_NOTICES[event.type] : OTHERS_NOTICES[event.type];
+    if (!kind) return;
+    add({
+      kind: kind === 'approved' && event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
+      user_id: userId,
+      name: nameOf(call, userId),
+      ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
+    });
   });
 
   // Bulk decisions made anywhere under this provider, for this call: name who got there first.
@@ -156,7 +142,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
   useInsertionEffect(() => {
     onDecided.current = decided;
   });
-  useEffect(
+  useCommitEffect(
     () =>
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type !== 'updated' || event.action.type !== 'success') return;

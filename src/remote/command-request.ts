@@ -1,4 +1,5 @@
-import { StageKitError, type Command } from '../core/index.js';
+import type { Command } from '../core/engine.js';
+import { StageKitError } from '../core/errors.js';
 
 export interface CommandRequest {
   method: 'GET' | 'POST' | 'PATCH';

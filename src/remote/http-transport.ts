@@ -1,7 +1,6 @@
-import { STAGEKIT_ERROR_CODES, StageKitError, type StageKitErrorJSON } from '../core/index.js';
+import { StageKitError } from '../core/errors.js';
 import type { CommandRequest } from './command-request.js';
-
-const KNOWN_CODES: ReadonlySet<string> = new Set(STAGEKIT_ERROR_CODES);
+import { isErrorJSON } from './server-message.js';
 
 export type HttpTransport = (request: CommandRequest) => Promise<Record<string, unknown>>;
 
@@ -29,10 +28,4 @@ export function createHttpTransport(options: { baseUrl: string; token: string; f
     if (isErrorJSON(json)) throw StageKitError.fromJSON(json);
     throw new StageKitError('NETWORK', `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   };
-}
-
-function isErrorJSON(value: unknown): value is StageKitErrorJSON {
-  if (!value || typeof value !== 'object') return false;
-  const { code, message } = value as Record<string, unknown>;
-  return typeof code === 'string' && KNOWN_CODES.has(code) && typeof message === 'string';
 }

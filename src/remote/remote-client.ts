@@ -1,14 +1,8 @@
-import {
-  callId,
-  createCall,
-  StageKitError,
-  type Call,
-  type CallHandle,
-  type Command,
-  type ConnectionState,
-  type StageKitClient,
-  type User,
-} from '../core/index.js';
+import { createCall, type Call, type CallHandle, type ConnectionState } from '../core/call.js';
+import type { StageKitClient } from '../core/client.js';
+import type { Command } from '../core/engine.js';
+import { StageKitError } from '../core/errors.js';
+import type { User } from '../core/model.js';
 import { commandRequest } from './command-request.js';
 import { createHttpTransport } from './http-transport.js';
 import type { ServerMessage, WebSocketConstructor } from './protocol.js';
@@ -36,6 +30,12 @@ export interface RemoteClientOptions {
    * client's store before resolving anyway (default 10 s). Normally they arrive first.
    */
   syncTimeoutMs?: number;
+  /**
+   * Called with a message from the server this client could not read (not JSON, a known message
+   * missing what the client computes with, or events a store could not apply): it was ignored and
+   * changed nothing. A NETWORK StageKitError naming what was wrong.
+   */
+  onMessageError?: (error: StageKitError) => void;
 }
 
 /** A client of the reference server, the same shape as the memory backend's. */
@@ -121,7 +121,13 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
           tracked.refused = false;
           tracked.handle.setConnection(connection);
         }
-        tracked.handle.receive(message.events);
+        try {
+          tracked.handle.receive(message.events);
+        } catch {
+          // The store is updated once per batch, after the whole batch applied: it is unchanged.
+          options.onMessageError?.(new StageKitError('NETWORK', `the server sent events for ${message.cid} this client could not apply; they were ignored`));
+          return;
+        }
         tracked.seq = Math.max(tracked.seq, message.seq);
         release(tracked);
         return;
@@ -155,6 +161,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     WebSocket: WebSocketImpl,
     ...options.reconnect,
     onMessage,
+    onMalformed: options.onMessageError,
     onReady(message) {
       clock.heard(message.now);
       sampleClock();
@@ -207,7 +214,8 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       return connection;
     },
     call(type: string, id: string): Call {
-      const cid = callId(type, id);
+      // The core's callId, the key the server's messages carry; written out so no engine code loads.
+      const cid = `${type}:${id}`;
       let tracked = calls.get(cid);
       if (!tracked) {
         const entry = { type, id, seq: 0, watched: false, refused: false, waiters: [] } as unknown as Tracked;

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/index.js';
+import type { Clock } from '../core/clock.js';
 
 /** A clock that reads the server's time: this device's clock plus a measured offset. */
 export interface ServerClock extends Clock {

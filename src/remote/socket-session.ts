@@ -1,5 +1,7 @@
-import type { ConnectionState } from '../core/index.js';
+import type { ConnectionState } from '../core/call.js';
+import type { StageKitError } from '../core/errors.js';
 import { CLOSE_CODES, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
+import { readServerMessage } from './server-message.js';
 
 export interface ReconnectOptions {
   /** First wait before reconnecting, in ms (default 250); doubles per failed attempt. */
@@ -17,6 +19,8 @@ export interface SocketSessionOptions extends ReconnectOptions {
   onState(state: ConnectionState): void;
   /** Each time the server accepts the connection, first or again: resubscribe here. */
   onReady(message: Extract<ServerMessage, { type: 'ready' }>): void;
+  /** A frame that is not a well-formed message: it was ignored. */
+  onMalformed?(error: StageKitError): void;
   random?: () => number;
 }
 
@@ -102,13 +106,16 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
       current.send(JSON.stringify({ type: 'auth', token: options.token } satisfies ClientMessage));
     };
     current.onmessage = (event) => {
-      let message: ServerMessage;
+      // Whatever it sent, the server is there.
+      expectMore();
+      let message: ServerMessage | null;
       try {
-        message = JSON.parse(typeof event.data === 'string' ? event.data : String(event.data)) as ServerMessage;
-      } catch {
+        message = readServerMessage(event.data);
+      } catch (error) {
+        options.onMalformed?.(error as StageKitError);
         return;
       }
-      expectMore();
+      if (!message) return;
       if (message.type === 'ready') {
         attempt = 0;
         silenceLimit = message.heartbeat_ms * 2 + 1000;

@@ -1,4 +1,5 @@
-import { StageKitError, type User } from '../core/index.js';
+import { StageKitError } from '../core/errors.js';
+import type { User } from '../core/model.js';
 
 /**
  * The user a token names, read without checking its signature: the client only needs to know who
@@ -8,8 +9,8 @@ export function userFromToken(token: string): User {
   const payload = token.split('.')[1];
   let claims: Record<string, unknown>;
   try {
-    const base64 = payload!.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '=')), (c) => c.charCodeAt(0));
+    // atob takes base64 without its padding (forgiving base64), so only the alphabet changes.
+    const bytes = Uint8Array.from(atob(payload!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   } catch {
     throw new StageKitError('UNAUTHENTICATED', 'the token is not a JWT: its payload could not be read');

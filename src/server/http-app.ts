@@ -97,6 +97,7 @@ const LIMITED_ACTIONS = new Map<string, Limited>([
   ['stage/deny', 'stageDecisions'],
   ['stage/revoke', 'stageDecisions'],
   ['stage/kick', 'stageDecisions'],
+  ['stage/revoke', 'stageDecisions'],
   ['go_live', 'liveToggles'],
   ['stop_live', 'liveToggles'],
   ['mark_ended', 'liveToggles'],

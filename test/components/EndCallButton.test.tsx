@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createRef, type ReactNode } from 'react';
 import { createManualClock, createMemoryBackend, StageKitError, type Call } from '../../src/core/index.js';
 import { EndCallButton, StageCall, StageKitProvider } from '../../src/components/index.js';
+import { settle } from './settle.js';
 
 function Providers({ call, children }: { call: Call; children: ReactNode }) {
   return (
@@ -46,11 +47,29 @@ describe('EndCallButton', () => {
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'End call' }));
     expect(root.dataset.confirming).toBe('');
+    settle();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(root.dataset.state).toBe('ended'));
     expect(backend.inspect('livestream', 'show')?.ended_at).not.toBeNull();
     expect(viewer.getState().call?.participants).toEqual({});
     expect((screen.getByRole('button', { name: 'End call' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('confirms by default, and a double click opens the question without answering it', async () => {
+    const user = userEvent.setup();
+    const { backend, host } = await setup();
+    render(
+      <Providers call={host}>
+        <EndCallButton />
+      </Providers>,
+    );
+    await user.dblClick(screen.getByRole('button', { name: 'End call' }));
+    expect(screen.getByRole('group', { name: 'End the call for everyone? No one can rejoin.' })).toBeTruthy();
+    expect(backend.inspect('livestream', 'show')?.ended_at).toBeNull();
+    settle();
+    await user.click(screen.getByRole('button', { name: 'End call' }));
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.ended_at).not.toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows a viewer no control, or a disabled one when asked', async () => {

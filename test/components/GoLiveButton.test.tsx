@@ -109,6 +109,11 @@ describe('GoLiveButton', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
     await user.keyboard('{Enter}');
+    // An Enter the moment the question appears is the same keypress twice, not an answer.
+    await user.keyboard('{Enter}');
+    expect(confirmation()).toBeTruthy();
+    expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
+    settle();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.inspect('livestream', 'show')?.backstage).toBe(true));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Go live' })));
@@ -180,7 +185,7 @@ describe('GoLiveButton', () => {
     await user.click(screen.getByRole('button', { name: 'Go live' }));
     const alert = await screen.findByRole('alert');
     // Words a person reads, by code, never the engine's sentence.
-    expect(alert.textContent).toBe('You are not allowed to do that in this call.');
+    expect(alert.textContent).toBe('You may not do that in this call.');
     expect(alert.dataset.code).toBe('FORBIDDEN');
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(true);
   });

@@ -82,7 +82,7 @@ describe('StageRequestList', () => {
     for (let i = 0; i < 6; i += 1) await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny Viewer 1' }));
     await user.keyboard('{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not reach the call. Check your connection and try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not reach the call. Check your connection.');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny Viewer 1' }));
     for (let i = 0; i < 3; i += 1) await user.tab();
     const chat = screen.getByRole('button', { name: 'Chat' });

@@ -137,7 +137,7 @@ describe('StageToggle', () => {
       </Providers>,
     );
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('That is not possible right now. Please try again in a moment.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Not possible right now. Try again in a moment.');
     expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
   });
 

@@ -272,7 +272,7 @@ describe('OnStageList and KickButton', () => {
     expect(ref.current?.contains(button)).toBe(true);
     await user.click(button);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Could not reach the call. Check your connection and try again.');
+    expect(alert.textContent).toBe('Could not reach the call. Check your connection.');
     expect(button.getAttribute('aria-describedby')).toBe(alert.id);
     expect(backend.inspect('livestream', 'show')?.stage.viewer).toBe('ON_STAGE');
     await user.click(button);

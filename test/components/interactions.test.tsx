@@ -161,7 +161,7 @@ describe('errors a person can read', () => {
     vi.spyOn(viewer.stage, 'join').mockRejectedValueOnce(Object.assign(new Error('x'), { code: 'INVALID_STATE' }));
     settle();
     await user.click(screen.getByRole('button', { name: 'Join stage' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('That is not possible right now. Please try again in a moment.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Not possible right now. Try again in a moment.');
     await act(() => host.stage.revokeAccess(['viewer']));
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -177,7 +177,7 @@ describe('errors a person can read', () => {
       </Providers>,
     );
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Too many tries. Wait a moment, then try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many tries. Wait a moment.');
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel request' })).toBeTruthy());
     expect(screen.queryByRole('alert')).toBeNull();

@@ -267,23 +267,25 @@ function checkViews(backend: MemoryBackend, calls: Record<string, Call>, call: C
   expect(Object.fromEntries(loaded.map((u) => [u.id, withoutSeq(calls[u.id]!.getState().call!)]))).toEqual(
     Object.fromEntries(loaded.map((u) => [u.id, withoutSeq(viewOf(call, type, u))])),
   );
-  // Whoever is on stage may publish, and no one else gains it from the stage.
-  const ON_STAGE: readonly Capability[] = ['send-audio', 'send-video'];
+  // Whoever is on stage may publish, and no one else gains it from the stage: what each holds,
+  // without the two publishing capabilities, is their roles' grants, in one comparison per step.
   const publishing = (caps: readonly Capability[]) => caps.includes('send-audio') && caps.includes('send-video');
-  for (const u of loaded) {
+  const rest = (caps: readonly Capability[]) => caps.filter((c) => c !== 'send-audio' && c !== 'send-video').join();
+  const held = loaded.map((u) => {
     const own = calls[u.id]!.getState().call!.own_capabilities;
+    return `${u.id} ${publishing(own)} ${rest(own)}`;
+  });
+  const due = loaded.map((u) => {
     const granted = capabilitiesOf(type, call, u.id, (u as { role?: string }).role);
-    const onStage = call.stage[u.id] === 'ON_STAGE';
-    expect({ user: u.id, publishing: publishing(own) }).toEqual({ user: u.id, publishing: onStage || publishing(granted) });
-    expect({ user: u.id, rest: own.filter((c) => !ON_STAGE.includes(c)) }).toEqual({ user: u.id, rest: granted.filter((c) => !ON_STAGE.includes(c)) });
-  }
+    return `${u.id} ${call.stage[u.id] === 'ON_STAGE' || publishing(granted)} ${rest(granted)}`;
+  });
+  expect(held).toEqual(due);
   // A client may lag behind events it was not shown, never run ahead of the call.
   expect(loaded.filter((u) => calls[u.id]!.getState().call!.seq > call.seq)).toEqual([]);
 }
 
 describe('random action sequences on the memory backend', () => {
-  // CPU-bound: 300 sequences of up to 40 steps take a few seconds alone, longer on a busy machine.
-  it('keep every rule after every step, refused actions change nothing, and every view matches the engine', { timeout: 60_000 }, async () => {
+  it('keep every rule after every step, refused actions change nothing, and every view matches the engine', async () => {
     await fc.assert(
       fc.asyncProperty(setup, fc.array(action, { minLength: 1, maxLength: 40 }), async (init, steps) => {
         const clock = createManualClock(START);
@@ -329,5 +331,7 @@ describe('random action sequences on the memory backend', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 runs take about two seconds alone and are CPU-bound: on a machine busy with other
+    // suites they can take many times that, so the limit is wide rather than the runs fewer.
+  }, 90_000);
 });

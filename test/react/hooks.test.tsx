@@ -53,9 +53,12 @@ async function setup(options: { startsInSeconds?: number; joinAhead?: number } =
 
 describe('providers', () => {
   it('names the hook and the provider when a hook is used outside', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // React 18 also logs the thrown error; nothing else may be logged.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderHook(() => useStageStatus())).toThrow(/useStageStatus must be used inside <StageCall>/);
     expect(() => renderHook(() => useGoLive())).toThrow(/useGoLive must be used inside <StageCall>/);
+    for (const args of errors.mock.calls) expect(String(args[0])).toMatch(/(useStageStatus|useGoLive) must be used inside <StageCall>|The above error occurred/);
+    errors.mockRestore();
   });
 
   it('loads the call once through <StageCall type id>, also under StrictMode', async () => {

@@ -11,6 +11,8 @@ import type {
   StageRequest,
   StageStatus,
   StopLiveInput,
+  CallEvent,
+  CallEventOf,
 } from '../../src/core/index.js';
 import {
   useBackstage,
@@ -31,6 +33,10 @@ import {
   useKickFromStage,
   useAcceptStageRequests,
   useRequestStageAccess,
+  useCallEvent,
+  useIsInvitedToStage,
+  useRevokeStageAccess,
+  useDeclineStageInvitation,
 } from '../../src/react/index.js';
 
 test('state hooks', () => {
@@ -82,4 +88,20 @@ test('action hooks', () => {
   expectTypeOf<GoLiveInput>().toMatchTypeOf<
     { start_hls?: boolean; start_recording?: boolean; start_transcription?: boolean; start_closed_caption?: boolean } | undefined
   >();
+});
+
+test('events and invitations', () => {
+  // A typed listener gets exactly its event's shape; '*' gets any event.
+  useCallEvent('stageRequestApproved', (event) => {
+    expectTypeOf(event).toEqualTypeOf<CallEventOf<'stageRequestApproved'>>();
+    expectTypeOf(event.by).toEqualTypeOf<string>();
+  });
+  useCallEvent('*', (event) => expectTypeOf(event).toEqualTypeOf<CallEvent>());
+  // @ts-expect-error: not an event type
+  useCallEvent('stageExploded', () => {});
+  const call = {} as Call;
+  expectTypeOf(call.on('stageRemoved', () => {})).toEqualTypeOf<() => void>();
+  expectTypeOf(useIsInvitedToStage).returns.toEqualTypeOf<boolean>();
+  expectTypeOf(useRevokeStageAccess).returns.toEqualTypeOf<UseMutationResult<BulkStageResult, StageKitError, string[]>>();
+  expectTypeOf(useDeclineStageInvitation).returns.toEqualTypeOf<UseMutationResult<{ status: StageStatus }, StageKitError, void>>();
 });

@@ -1,2 +1,0 @@
-// Everything `stagekit/react` offers: every hook and every component.
-export * from 'stagekit/react';

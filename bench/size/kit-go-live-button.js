@@ -1,1 +1,0 @@
-export { GoLiveButton } from 'stagekit/react';

@@ -1,1 +1,0 @@
-export { useStageStatus } from 'stagekit/react';
