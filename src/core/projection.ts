@@ -4,7 +4,7 @@ import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
 import type { CallEvent, CallEventOf } from './events.js';
 import type { CallRecord, CallView, Participant, StageStatus, User } from './model.js';
-import { own } from './own.js';
+import { own as ownEntry } from './own.js';
 
 function canManage(capabilities: readonly Capability[]): boolean {
   return capabilities.includes('manage-stage');
@@ -37,7 +37,7 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     stage,
     stage_requests: manager ? call.stage_requests : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
-    own_capabilities: withStageCapabilities(role_capabilities, own(call.stage, viewer.id)),
+    own_capabilities: withStageCapabilities(role_capabilities, ownEntry(call.stage, viewer.id)),
     role_capabilities,
     seq: call.seq,
   };

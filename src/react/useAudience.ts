@@ -72,6 +72,8 @@ export function useAudience({ search = '', pageSize = 50, refreshMs = 2_000 }: U
     }
     const timer = setTimeout(refresh, wait);
     return () => clearTimeout(timer);
+    // `count` is what the effect follows: each change of it is a reason to refresh.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [count, enabled, queryClient, queryKey, refreshMs]);
 
   const participants = useMemo(() => query.data?.pages.flatMap((page) => page.participants) ?? NONE, [query.data]);
