@@ -13,5 +13,7 @@ export { BackstageGate, type BackstageGateProps } from './BackstageGate.js';
 export { JoinCallButton, type JoinCallButtonProps, type JoinCallButtonState } from './JoinCallButton.js';
 export { KickButton, type KickButtonProps } from './KickButton.js';
 export { OnStageList, type OnStageListProps } from './OnStageList.js';
+export { AudienceCount, type AudienceCountProps } from './AudienceCount.js';
+export { AudienceList, type AudienceListProps, type AudienceListState } from './AudienceList.js';
 export { formatDuration } from './format-duration.js';
 export type { WhenForbidden } from './types.js';

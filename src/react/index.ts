@@ -60,6 +60,7 @@ export {
   phaseMessages,
   joinCallMessages,
   onStageMessages,
+  audienceMessages,
   type StageKitMessages,
 } from './messages.js';
 export { defaultErrorMessages, defaultSkipMessages } from './error-messages.js';

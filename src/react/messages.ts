@@ -58,6 +58,18 @@ export interface StageKitMessages {
   declineInvitation: string;
   /** StageStatusBadge for an ACCEPTED user who was invited rather than approved. */
   invitedToStage: string;
+  /** AudienceCount: everyone in the call, in the reader's locale. */
+  audienceCount: (count: number) => string;
+  /** AudienceList. */
+  audience: string;
+  searchAudience: string;
+  loadingAudience: string;
+  nobodyInAudience: string;
+  nobodyFound: (search: string) => string;
+  showMoreAudience: string;
+  invite: string;
+  inviteUser: (name: string) => string;
+  audienceStatus: Record<'ACCEPTED_TO_JOIN_STAGE' | 'ON_STAGE', string>;
   /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep `defaultErrorMessages`. */
   errors?: Partial<Record<StageKitErrorCode, string>>;
   /** Why a bulk decision skipped a user, in words. Reasons left out keep `defaultSkipMessages`. */
@@ -169,6 +181,20 @@ export const onStageMessages = {
   nobodyOnStage: 'No one is on stage.',
 } satisfies Partial<StageKitMessages>;
 
+export const audienceMessages = {
+  audienceCount: (count) => `${count.toLocaleString()} watching`,
+  audience: 'Audience',
+  searchAudience: 'Search the audience',
+  loadingAudience: 'Loading the audience…',
+  nobodyInAudience: 'No one is here yet.',
+  nobodyFound: (search) => `No one matches “${search}”.`,
+  showMoreAudience: 'Show more',
+  // The visible text is part of the button's name (WCAG 2.5.3, label in name).
+  invite: 'Invite',
+  inviteUser: (name) => `Invite ${name} to the stage`,
+  audienceStatus: { ACCEPTED_TO_JOIN_STAGE: 'Invited', ON_STAGE: 'On stage' },
+} satisfies Partial<StageKitMessages>;
+
 // A message in no group fails to compile here.
 type Grouped = typeof goLiveMessages &
   typeof endCallMessages &
@@ -178,7 +204,8 @@ type Grouped = typeof goLiveMessages &
   typeof stageStatusMessages &
   typeof phaseMessages &
   typeof joinCallMessages &
-  typeof onStageMessages;
+  typeof onStageMessages &
+  typeof audienceMessages;
 
 /** The English strings the components show unless `<StageKitProvider messages>` or a `labels` prop overrides them. */
 export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
@@ -192,4 +219,5 @@ export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
   phaseMessages,
   joinCallMessages,
   onStageMessages,
+  audienceMessages,
 ) as Grouped;
