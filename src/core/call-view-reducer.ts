@@ -71,15 +71,13 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         break;
       case 'call.live_ended': {
         next = { ...next, ...event.call };
-        if (event.removed_user_ids.length) {
-          const participants = own('participants');
-          const stage = own('stage');
-          for (const userId of event.removed_user_ids) {
-            delete participants[userId];
-            delete stage[userId];
-            if (next.stage_invited?.[userId]) delete own('stage_invited')[userId];
-            dropRequest(userId);
-          }
+        // A manager is told of everyone removed, most of whom a crowd's view never held: only
+        // what the view holds is copied and changed, so readers of the rest do not re-render.
+        for (const userId of event.removed_user_ids) {
+          if (Object.hasOwn(next.participants, userId)) delete own('participants')[userId];
+          if (Object.hasOwn(next.stage, userId)) delete own('stage')[userId];
+          if (next.stage_invited?.[userId]) delete own('stage_invited')[userId];
+          dropRequest(userId);
         }
         break;
       }

@@ -35,16 +35,16 @@ export type CallEventBody =
   /** Managers only: someone asked for the stage; `count` is how many requests are now pending. */
   | { type: 'newStageRequest'; request: StageRequest; count: number }
   /** Managers and the user: a manager accepted a request, or invited the user (`invited`) when they had not asked. */
-  | { type: 'stageRequestApproved'; user_id: string; by: string; invited?: true }
-  | { type: 'stageRequestRejected'; user_id: string; by: string }
+  | { type: 'stageRequestApproved'; user_id: string; by: string; name?: string; invited?: true }
+  | { type: 'stageRequestRejected'; user_id: string; by: string; name?: string }
   /** Managers and the user: the user withdrew their pending request. */
-  | { type: 'stageRequestWithdrawn'; user_id: string }
+  | { type: 'stageRequestWithdrawn'; user_id: string; name?: string }
   /** Managers and the user: the user turned down an invitation (`invited`) or an approval of their own request. */
-  | { type: 'stageInvitationDeclined'; user_id: string; invited: boolean }
+  | { type: 'stageInvitationDeclined'; user_id: string; invited: boolean; name?: string }
   /** Managers and the user: a manager took back an invitation or an approval before the user went on stage. */
-  | { type: 'stageAccessRevoked'; user_id: string; by: string }
+  | { type: 'stageAccessRevoked'; user_id: string; by: string; name?: string }
   /** Managers and the user: a manager took the user off the stage. */
-  | { type: 'stageRemoved'; user_id: string; by: string }
+  | { type: 'stageRemoved'; user_id: string; by: string; name?: string }
   /** A whole view, sent when what a user may see changed at once (their capabilities) or on (re)connect. */
   | { type: 'call.state'; call: CallView };
 

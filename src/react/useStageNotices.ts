@@ -59,8 +59,15 @@ const BULK_DECISIONS = new Set(['stage.acceptRequests', 'stage.grantAccess', 'st
 const DECIDERS_KEPT = 1000;
 const NONE: StageNotice[] = [];
 
-function nameOf(call: Call, userId: string): string {
-  return call.getState().call?.participants[userId]?.name ?? userId;
+/**
+ * A user's name: from the participants you are shown, the pending requests, or a request seen
+ * earlier — a viewer in a crowd is not among the participants a host is shown.
+ */
+function nameOf(call: Call, userId: string, seen: ReadonlyMap<string, string>): string {
+  const view = call.getState().call;
+  return (
+    view?.participants[userId]?.name ?? view?.stage_requests.find((request) => request.user_id === userId)?.name ?? seen.get(userId) ?? userId
+  );
 }
 
 /**
@@ -75,6 +82,8 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
   const nextId = useRef(0);
   // Who last decided each request, so a skipped decision can name them.
   const deciders = useRef(new Map<string, string>());
+  // The names requests came with, for news about them once the request is gone.
+  const names = useRef(new Map<string, string>());
   const wanted = (kind: StageNoticeKind) => !kinds || kinds.includes(kind);
 
   const add = (notice: Omit<StageNotice, 'id'>) => {
@@ -87,16 +96,17 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     });
   };
 
-  const remember = (userId: string, by: string) => {
-    const map = deciders.current;
+  const keep = (map: Map<string, string>, userId: string, value: string) => {
     map.delete(userId);
-    map.set(userId, by);
+    map.set(userId, value);
     if (map.size > DECIDERS_KEPT) map.delete(map.keys().next().value!);
   };
+  const remember = (userId: string, by: string) => keep(deciders.current, userId, by);
 
   useCallEvent('*', (event: CallEvent) => {
     if (event.type === 'newStageRequest') {
       const { user_id, name = user_id } = event.request;
+      if (event.request.name !== undefined) keep(names.current, user_id, event.request.name);
       add({ kind: 'request', user_id, name, pending: event.count });
       return;
     }
@@ -115,6 +125,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     }
     if (!('user_id' in event)) return;
     const userId = event.user_id;
+    if ('name' in event && typeof event.name === 'string') keep(names.current, userId, event.name);
     if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') remember(userId, event.by);
     if (event.type === 'stageRequestWithdrawn') remember(userId, userId);
     // Viewers hear about themselves; managers about others.
@@ -123,7 +134,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     add({
       kind: kind === 'approved' && event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
       user_id: userId,
-      name: nameOf(call, userId),
+      name: nameOf(call, userId, names.current),
       ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
     });
   });
@@ -135,7 +146,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       const by = deciders.current.get(outcome.user_id);
       // A withdrawn request was already announced; a decision of one's own is no news.
       if (!by || by === outcome.user_id || by === call.user.id) continue;
-      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(call, outcome.user_id), by, byName: nameOf(call, by) });
+      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(call, outcome.user_id, names.current), by, byName: nameOf(call, by, names.current) });
     }
   };
   const onDecided = useRef(decided);

@@ -9,6 +9,7 @@ import {
   useJoinAheadCountdown,
   useOnStage,
   useOwnCapabilities,
+  useParticipantCount,
   useParticipants,
   useStageRequests,
   useStageStatus,
@@ -38,8 +39,11 @@ const readers = {
   members: function useMemberCount() {
     return useCallMembers().length;
   },
-  participants: function useParticipantCount() {
+  participants: function useShownParticipants() {
     return useParticipants().length;
+  },
+  count: function useCount() {
+    return useParticipantCount();
   },
   onStage: function useOnStageCount() {
     return useOnStage().length;
@@ -78,7 +82,8 @@ function renderReaders(call: Parameters<typeof StageCall>[0]['call']) {
 
 async function setup() {
   const clock = createManualClock(T0);
-  const backend = createMemoryBackend({ clock });
+  // Counts told right after each change, so a commit follows the change that caused it.
+  const backend = createMemoryBackend({ clock, countsIntervalMs: 0 });
   const host = backend.client({ user: { id: 'host' } }).call('livestream', 'show');
   const a = backend.client({ user: { id: 'a' } }).call('livestream', 'show');
   const b = backend.client({ user: { id: 'b' } }).call('livestream', 'show');
@@ -107,8 +112,9 @@ describe('render precision', () => {
     await act(() => host.stage.grantAccess(['b']));
     expect(rendered()).toEqual(['requests', 'statusOfB']);
     reset();
+    // On stage, b is shown to everyone: the participants follow.
     await act(() => b.stage.join());
-    expect(rendered()).toEqual(['onStage', 'statusOfB']);
+    expect(rendered()).toEqual(['onStage', 'participants', 'statusOfB']);
   });
 
   it('re-renders only request readers on a new request seen by a viewer-side reader', async () => {
@@ -134,11 +140,11 @@ describe('render precision', () => {
     expect(rendered()).toEqual([]);
   });
 
-  it('re-renders only participant readers when someone joins', async () => {
+  it('re-renders only the count when a viewer joins a livestream, where viewers are counted', async () => {
     const { host, c } = await setup();
     const { rendered } = renderReaders(host);
     await act(() => c.join());
-    expect(rendered()).toEqual(['participants']);
+    expect(rendered()).toEqual(['count']);
   });
 
   it('re-renders schedule readers when the call goes live, and the removed viewers\' readers on stop', async () => {
@@ -149,7 +155,7 @@ describe('render precision', () => {
     expect(rendered()).toEqual(['backstage', 'countdown']);
     reset();
     await act(() => host.stopLive());
-    // B is removed with their request; A too.
-    expect(rendered()).toEqual(['backstage', 'countdown', 'participants', 'requests', 'statusOfB']);
+    // B is removed with their request; A too. Viewers of a livestream are counted, not shown.
+    expect(rendered()).toEqual(['backstage', 'count', 'countdown', 'requests', 'statusOfB']);
   });
 });

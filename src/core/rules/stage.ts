@@ -44,7 +44,7 @@ export function cancelRequestAccess(tx: Transaction): StageStatus {
   if (status === 'ACCEPTED_TO_JOIN_STAGE' && !tx.holdsJoinStage(tx.actor.id)) return declineInvitation(tx);
   if (status !== 'REQUESTED_TO_JOIN_STAGE') throw invalidState(`there is no stage request to cancel (status ${status})`);
   tx.setStatus(tx.actor.id, 'OFF_STAGE');
-  tx.emit({ type: 'stageRequestWithdrawn', user_id: tx.actor.id });
+  tx.emit({ type: 'stageRequestWithdrawn', user_id: tx.actor.id, ...named(tx, tx.actor.id) });
   return 'OFF_STAGE';
 }
 
@@ -56,7 +56,7 @@ export function declineInvitation(tx: Transaction): StageStatus {
   if (tx.holdsJoinStage(tx.actor.id)) throw invalidState('you may always join the stage; there is no invitation to decline');
   const invited = tx.invited(tx.actor.id);
   tx.setStatus(tx.actor.id, 'OFF_STAGE');
-  tx.emit({ type: 'stageInvitationDeclined', user_id: tx.actor.id, invited });
+  tx.emit({ type: 'stageInvitationDeclined', user_id: tx.actor.id, invited, ...named(tx, tx.actor.id) });
   return 'OFF_STAGE';
 }
 
@@ -136,10 +136,11 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     changed.push(userId);
     results.push({ user_id: userId, applied: true, status: next });
     statusEvents.push({ type: 'stageStatusUpdate', user_id: userId, status: next, previous: status, ...(invited && { invited: true as const }) });
-    if (type === 'stage.grantAccess') decisionEvents.push({ type: 'stageRequestApproved', user_id: userId, by, ...(invited && { invited: true as const }) });
-    if (type === 'stage.denyAccess') decisionEvents.push({ type: 'stageRequestRejected', user_id: userId, by });
-    if (type === 'stage.revokeAccess') decisionEvents.push({ type: 'stageAccessRevoked', user_id: userId, by });
-    if (type === 'stage.kick') decisionEvents.push({ type: 'stageRemoved', user_id: userId, by });
+    const name = named(tx, userId);
+    if (type === 'stage.grantAccess') decisionEvents.push({ type: 'stageRequestApproved', user_id: userId, by, ...name, ...(invited && { invited: true as const }) });
+    if (type === 'stage.denyAccess') decisionEvents.push({ type: 'stageRequestRejected', user_id: userId, by, ...name });
+    if (type === 'stage.revokeAccess') decisionEvents.push({ type: 'stageAccessRevoked', user_id: userId, by, ...name });
+    if (type === 'stage.kick') decisionEvents.push({ type: 'stageRemoved', user_id: userId, by, ...name });
   }
   const applied = results.filter((r) => r.applied).length;
   if (applied > 0) {
@@ -157,4 +158,13 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     for (const userId of wereListed) if (!tx.listed(userId)) tx.emit({ type: 'call.participant_unlisted', user_id: userId });
   }
   return { results, applied, skipped: results.length - applied };
+}
+
+/**
+ * The user's name, for stage news: managers of a crowd are not shown every participant, so the
+ * news names whom it is about.
+ */
+function named(tx: Transaction, userId: string): { name?: string } {
+  const name = tx.participant(userId)?.name;
+  return name === undefined ? {} : { name };
 }
