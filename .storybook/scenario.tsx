@@ -62,7 +62,8 @@ export function useScenario(): Scenario {
 export async function buildScenario(parameters: ScenarioParameters): Promise<Scenario> {
   const { callType = 'livestream', callId = 'show', users } = parameters;
   const clock = createManualClock(STORY_START);
-  const backend = createMemoryBackend({ clock });
+  // Counts told right after each change, so a story reads the same on every run.
+  const backend = createMemoryBackend({ clock, countsIntervalMs: 0 });
   const calls: Record<string, Call> = {};
   for (const { id, role, name } of users) {
     calls[id] = backend.client({ user: { id, ...(role && { role }), ...(name && { name }) } }).call(callType, callId);
