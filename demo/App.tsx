@@ -6,6 +6,8 @@ import {
   JoinAheadCountdown,
   JoinCallButton,
   LiveBadge,
+  AudienceCount,
+  AudienceList,
   OnStageList,
   StageCall,
   StageKitProvider,
@@ -212,7 +214,7 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
       </div>
       <SkipAhead />
       <div style={row}>
@@ -223,6 +225,7 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
       <StageNotifications />
       <StageRequestList height={200} />
       <OnStageList />
+      <AudienceList height={176} />
     </>
   );
 }
@@ -251,7 +254,7 @@ function ViewerControls({ name }: { name: string }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <StageStatusBadge />
+        <LiveBadge /> <StageStatusBadge /> <AudienceCount />
       </div>
       <BackstageGate aria-label={`${name}'s waiting room`}>
         <JoinAheadCountdown />

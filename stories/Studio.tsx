@@ -6,6 +6,8 @@ import {
   JoinAheadCountdown,
   JoinCallButton,
   LiveBadge,
+  AudienceCount,
+  AudienceList,
   OnStageList,
   StageCall,
   StageNotifications,
@@ -100,7 +102,7 @@ function HostControls() {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
       </div>
       <div style={row}>
         <GoLiveButton showOptions confirmStop />
@@ -109,6 +111,7 @@ function HostControls() {
       <StageNotifications aria-label="Hana's notifications" />
       <StageRequestList height={160} />
       <OnStageList />
+      <AudienceList height={132} />
     </>
   );
 }
@@ -121,7 +124,7 @@ function ViewerControls({ name }: { name: string }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <StageStatusBadge />
+        <LiveBadge /> <StageStatusBadge /> <AudienceCount />
       </div>
       <BackstageGate aria-label={`${name}'s waiting room`}>
         <JoinAheadCountdown />
