@@ -5,14 +5,10 @@
 // The viewers are raw `ws` sockets in this process, speaking the protocol of src/remote/protocol.ts
 // (auth, subscribe, pong) and nothing more: a full remote client per viewer would cost this process
 // more than the server, and its latency would be ours, not the server's. Figures only, no budgets.
-import { execFileSync, spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { importTs, out } from '../lib/bundle.mjs';
 import { figure } from '../lib/report.mjs';
+import { fdLimit, percentile, pool, request, serve, sleep, startServerProcess, until } from '../lib/server-process.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const SECTION = 'server';
 const TARGET = 10_000;
 const ROUNDS = 3;
@@ -22,19 +18,11 @@ const CONNECT_CONCURRENCY = 200;
 const JOIN_CONCURRENCY = 100;
 const verbose = process.argv.includes('--verbose');
 
-const serve = await importTs(resolve(here, 'serve.ts'), 'server');
-const servePath = resolve(out, 'node', 'server', 'server.mjs');
-
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (text) => verbose && console.log(`    ${text}`);
 
 // Each viewer holds one socket here and one in the server; the server's shell raises its soft
 // limit to the hard one, this process keeps the limit it was given.
-const fdLimit = (flag) => {
-  const text = execFileSync('sh', ['-c', `ulimit ${flag}`], { encoding: 'utf8' }).trim();
-  return text === 'unlimited' ? Infinity : Number(text);
-};
 const ownFds = fdLimit('-n');
 const serverFds = fdLimit('-Hn');
 const FD_MARGIN = 300;
@@ -45,63 +33,8 @@ console.log(`File descriptors: ${ownFds} here, up to ${serverFds} in the server 
 const faults = [];
 // The fan-out is measured, not the rate limits: one host goes live and back many times, and a storm
 // is many actions on one call.
-const LIMITS = JSON.stringify({ liveToggleBurst: 1_000, callActionBurst: 1_000_000 });
-
-/** The server in a child process, through a shell that raises its file-descriptor limit. */
-async function startServer() {
-  const child = spawn(
-    'sh',
-    ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--max-old-space-size=8192', resolve(here, 'child.mjs'), servePath, LIMITS],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  const pending = new Map();
-  let nextId = 0;
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  const listening = new Promise((resolveUrl, reject) => {
-    child.on('message', (message) => {
-      if (message.type === 'listening') resolveUrl(message.url);
-      else if (message.type === 'fault') faults.push(message.error);
-      else pending.get(message.id)?.(message);
-    });
-    exited.then(({ code, signal }) => reject(new Error(`the server process exited (${code ?? signal})`)));
-  });
-  const url = await listening;
-  const ask = (type) =>
-    new Promise((r) => {
-      const id = (nextId += 1);
-      pending.set(id, r);
-      child.send({ id, type });
-    });
-  return {
-    url,
-    wsUrl: `${url.replace('http', 'ws')}/video/connect`,
-    memory: () => ask('memory'),
-    peakRss: async () => (await ask('peak')).peakRss,
-    exited,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
-
-async function pool(count, limit, task) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-async function until(predicate, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) return false;
-    await sleep(2);
-  }
-  return true;
-}
+const LIMITS = { liveToggleBurst: 1_000, callActionBurst: 1_000_000 };
+const startServer = () => startServerProcess(LIMITS, faults);
 
 function occurrences(text, needle) {
   let count = 0;
@@ -109,19 +42,7 @@ function occurrences(text, needle) {
   return count;
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
-
-async function request(url, token, method, path, body) {
-  const response = await fetch(url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text);
-}
 
 const tokens = [];
 async function tokensFor(count) {

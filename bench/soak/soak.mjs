@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { importTs, out } from '../lib/bundle.mjs';
+import { importTs } from '../lib/bundle.mjs';
+import { serve, startServerProcess } from '../lib/server-process.mjs';
 import { figure } from '../lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,44 +22,13 @@ const log = (text) => verbose && console.log(`    ${text}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-const serve = await importTs(resolve(here, '../server/serve.ts'), 'server');
-const servePath = resolve(out, 'node', 'server', 'server.mjs');
-
 /** The server with its default limits, in a child process; RSS sampled there every 50 ms. */
 async function startServer() {
-  const child = spawn(process.execPath, ['--expose-gc', ...(process.env.STAGEKIT_SOAK_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STAGEKIT_SOAK_PROFILE}`] : []), resolve(here, '../server/child.mjs'), servePath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const faults = [];
-  const pending = new Map();
-  let nextId = 0;
-  let exit = null;
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r((exit = { code, signal }))));
-  const url = await new Promise((resolveUrl, reject) => {
-    child.on('message', (message) => {
-      if (message.type === 'listening') resolveUrl(message.url);
-      else if (message.type === 'fault') faults.push(message.error);
-      else pending.get(message.id)?.(message);
-    });
-    exited.then(({ code, signal }) => reject(new Error(`the server exited (${code ?? signal})`)));
-  });
-  const ask = (type) =>
-    new Promise((r) => {
-      const id = (nextId += 1);
-      pending.set(id, r);
-      child.send({ id, type });
-    });
-  return {
-    url,
-    wsUrl: `${url.replace('http', 'ws')}/video/connect`,
-    faults,
-    alive: () => exit === null,
-    peakRss: async () => (await ask('peak')).peakRss,
-    memory: () => ask('memory'),
-    async stop() {
-      if (exit === null && process.env.STAGEKIT_SOAK_PROFILE) child.disconnect();
-      else if (exit === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  const server = await startServerProcess({}, faults);
+  let up = true;
+  void server.exited.then(() => (up = false));
+  return { ...server, faults, alive: () => up };
 }
 
 const token = (user_id) => serve.createToken(serve.SECRET, { user_id });
