@@ -142,10 +142,19 @@ console.log(`\nA join storm: ${fmt(STORM)} viewers watching a live call all join
   try {
     const host = await liveCall(server, 'storm');
     await viewers.connect(STORM);
-    const live = await goLive(server, 'storm', viewers);
-    figure(SECTION, `go_live to the last of ${fmt(STORM)} viewers, p99`, live.p99, 'ms', {
+    // Three go-lives, as the server bench takes them: the first runs in a server still warming up.
+    const rounds = [];
+    for (let round = 0; round < 3; round += 1) {
+      if (round > 0) {
+        await request(server.url, hostToken, 'POST', '/video/call/livestream/storm/stop_live', {});
+        await sleep(300);
+      }
+      rounds.push(await goLive(server, 'storm', viewers));
+    }
+    const middle = (key) => [...rounds.map((r) => r[key])].sort((a, b) => a - b)[1];
+    figure(SECTION, `go_live to the last of ${fmt(STORM)} viewers, p99`, middle('p99'), 'ms', {
       budget: { max: 250 },
-      note: `median ${live.median.toFixed(0)} ms, last ${live.last.toFixed(0)} ms`,
+      note: `median of 3 go-lives (${rounds.map((r) => r.p99.toFixed(0)).join(', ')} ms); a viewer's median ${middle('median').toFixed(0)} ms`,
     });
     const result = await storm(server, 'storm', viewers, STORM);
     figure(SECTION, `${fmt(STORM)} joins: all answered and every viewer told the count`, result.settledMs === null ? null : result.settledMs / 1000, 's', {

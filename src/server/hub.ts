@@ -16,6 +16,7 @@ import {
   type User,
 } from '../core/index.js';
 import { capabilitiesOf } from '../core/access.js';
+import { own } from '../core/own.js';
 import { CallWatchers, routeOf } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
 import type { CallTypePatchInput } from '../core/schemas.js';
@@ -109,8 +110,11 @@ interface Change {
   events: CallEvent[];
 }
 
-/** 10,000 watchers: counts at most once a second. */
-const COUNTS_MS_PER_WATCHER = 0.1;
+/** Events whose projection depends on the watcher's capabilities alone, never on who they are. */
+const SAME_FOR_EVERYONE: ReadonlySet<string> = new Set(['call.updated', 'call.live_started', 'call.ended', 'call.counts_updated']);
+
+/** 10,000 watchers: counts at most twice a second. */
+const COUNTS_MS_PER_WATCHER = 0.05;
 
 const READ_CALL_REFUSED = "watching a call needs the 'read-call' capability";
 
@@ -186,11 +190,14 @@ export function createHub(options: HubOptions): Hub {
     // Who may watch moves only with members, the call type, or someone joining or leaving.
     const accessMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
     if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, manages(change.afterType, after, subscriber.user));
+    // A change that reads the same to everyone of one role (going live, an update, the counts) is
+    // projected once per role, not once per watcher: ten thousand viewers share one projection.
+    const byRole = !accessMoved && change.events.every((event) => SAME_FOR_EVERYONE.has(event.type)) ? new Map<string, CallEvent[]>() : null;
     for (const subscriber of subs.targets(routeOf(change.events))) {
       const state = subs.get(subscriber);
       if (!state) continue;
       try {
-        publishTo(change, subscriber, state, accessMoved);
+        publishTo(change, subscriber, state, accessMoved, byRole);
       } catch {
         // A projection that fails for one watcher must not cost the others their events; this
         // one is stopped and told, so it resubscribes and gets a whole view instead of a gap.
@@ -199,7 +206,13 @@ export function createHub(options: HubOptions): Hub {
     }
   }
 
-  function publishTo(change: Change, subscriber: Subscriber, state: { primed: boolean }, accessMoved: boolean): void {
+  function publishTo(
+    change: Change,
+    subscriber: Subscriber,
+    state: { primed: boolean },
+    accessMoved: boolean,
+    byRole: Map<string, CallEvent[]> | null,
+  ): void {
     const { before, after } = change;
     const { user } = subscriber;
     const recheck = !state.primed || accessMoved || before?.participants.get(user.id) !== after.participants.get(user.id);
@@ -212,7 +225,12 @@ export function createHub(options: HubOptions): Hub {
       return;
     }
     let events: CallEvent[];
-    if (state.primed) events = projectEvents(change, user);
+    if (state.primed && byRole && !recheck) {
+      const role = `${user.role ?? ''}\u0000${own(after.members, user.id)?.role ?? ''}`;
+      let shared = byRole.get(role);
+      if (!shared) byRole.set(role, (shared = projectEvents(change, user)));
+      events = shared;
+    } else if (state.primed) events = projectEvents(change, user);
     else {
       // Subscribed before the call existed: its first view is a whole one.
       events = [snapshot(after, change.afterType, user)];
@@ -266,8 +284,8 @@ export function createHub(options: HubOptions): Hub {
 
   /**
    * Tells a call's watchers its counts once the current burst of changes has had its time: every
-   * `countsIntervalMs`, and for a large audience no more often than one update per 10,000 watchers
-   * a second, so telling the count costs the server a bounded share of its time however many watch.
+   * `countsIntervalMs`, and for a large audience less often, in proportion to it (twice a second at
+   * 10,000 watchers), so telling the count costs a bounded share of the server's time however many watch.
    */
   function countLater(cid: string): void {
     if (countTimers.has(cid)) return;

@@ -59,7 +59,7 @@ interface Live extends Connection, Subscriber {
 }
 
 /** How long one turn of the event loop may spend writing waiting events before others get a turn. */
-const FLUSH_SLICE_MS = 8;
+const FLUSH_SLICE_MS = 24;
 
 /** What waits to be sent to one socket: a message, or one call's batches of events in a row. */
 type Outgoing = { message: ServerMessage } | { cid: string; seq: number; batches: CallEvent[][] };
