@@ -1,7 +1,15 @@
 'use client';
 import { forwardRef, useEffect, useId, useState, type HTMLAttributes } from 'react';
 import type { Participant } from '../core/index.js';
-import { audienceMessages, useAudience, useGrantStageAccess, useMessagesFor, useStageStatus, type StageKitMessages } from '../react/index.js';
+import {
+  audienceMessages,
+  useAudience,
+  useGrantStageAccess,
+  useIsInvitedToStage,
+  useMessagesFor,
+  useStageStatus,
+  type StageKitMessages,
+} from '../react/index.js';
 import { AudienceCount } from './AudienceCount.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
@@ -112,6 +120,7 @@ function AudienceRow({
   messages: typeof audienceMessages & Pick<StageKitMessages, 'errors'>;
 }) {
   const status = useStageStatus(participant.user_id);
+  const invited = useIsInvitedToStage(participant.user_id);
   const grant = useGrantStageAccess();
   const name = participant.name ?? participant.user_id;
   return (
@@ -133,7 +142,7 @@ function AudienceRow({
           {messages.invite}
         </button>
       ) : (
-        <span className="stagekit-audience-status">{messages.audienceStatus[status]}</span>
+        <span className="stagekit-audience-status">{messages.audienceStatus[invited ? 'INVITED' : status]}</span>
       )}
       <ErrorMessage error={grant.error} messages={messages} />
     </li>

@@ -69,7 +69,8 @@ export interface StageKitMessages {
   showMoreAudience: string;
   invite: string;
   inviteUser: (name: string) => string;
-  audienceStatus: Record<'ACCEPTED_TO_JOIN_STAGE' | 'ON_STAGE', string>;
+  /** What an audience row says for someone who may join the stage, was invited to it, or is on it. */
+  audienceStatus: Record<'ACCEPTED_TO_JOIN_STAGE' | 'INVITED' | 'ON_STAGE', string>;
   /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep `defaultErrorMessages`. */
   errors?: Partial<Record<StageKitErrorCode, string>>;
   /** Why a bulk decision skipped a user, in words. Reasons left out keep `defaultSkipMessages`. */
@@ -192,7 +193,7 @@ export const audienceMessages = {
   // The visible text is part of the button's name (WCAG 2.5.3, label in name).
   invite: 'Invite',
   inviteUser: (name) => `Invite ${name} to the stage`,
-  audienceStatus: { ACCEPTED_TO_JOIN_STAGE: 'Invited', ON_STAGE: 'On stage' },
+  audienceStatus: { ACCEPTED_TO_JOIN_STAGE: 'May join the stage', INVITED: 'Invited', ON_STAGE: 'On stage' },
 } satisfies Partial<StageKitMessages>;
 
 // A message in no group fails to compile here.
