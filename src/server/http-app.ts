@@ -208,8 +208,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   });
 
   for (const [action, toCommand] of Object.entries(CALL_ACTIONS)) {
-    // The client has no use for a view in a stage action's answer, so none is built.
-    const stage = action.startsWith('stage/');
+    // The client has no use for a view in a stage action's answer, nor in a member update's, where
+    // a view would carry every member (up to the cap) back for a change of a few.
+    const withView = !action.startsWith('stage/') && action !== 'members';
     api.post(`/video/call/:type/:id/${action}`, async (c) => {
       const { type, id } = c.req.param();
       const limited = LIMITED_ACTIONS.get(action);
@@ -219,7 +220,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       const command = toCommand(body);
       if (action === 'join' && body?.create === true && !hub.inspect(type, id)) limit(c, 'callCreates');
       const user = c.get('user');
-      const dispatched = await hub.dispatch(user, type, id, command, { view: !stage });
+      const dispatched = await hub.dispatch(user, type, id, command, { view: withView });
       if (action === 'join') options.onJoined?.(user, type, id);
       return answer(c, dispatched);
     });
