@@ -7,10 +7,9 @@ import {
   useGrantStageAccess,
   useIsInvitedToStage,
   useMessagesFor,
+  useParticipantCount,
   useStageStatus,
-  type StageKitMessages,
 } from '../react/index.js';
-import { AudienceCount } from './AudienceCount.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
@@ -47,6 +46,9 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
     return () => clearTimeout(timer);
   }, [input]);
   const audience = useAudience({ search, pageSize });
+  const watching = useParticipantCount();
+  // One invitation at a time from the list, its failure said once under it.
+  const grant = useGrantStageAccess();
   const [scrollTop, setScrollTop] = useState(0);
   const headingId = useId();
   const searchId = useId();
@@ -71,7 +73,10 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
     >
       <div className="stagekit-audience-list-header">
         <h3 id={headingId}>{messages.audience}</h3>
-        <AudienceCount labels={labels} />
+        {/* The count without AudienceCount's announcements: the list says how many it holds as it changes. */}
+        <span className="stagekit-count" data-count={watching}>
+          {messages.audienceCount(watching)}
+        </span>
       </div>
       <label htmlFor={searchId}>{messages.searchAudience}</label>
       <input id={searchId} type="search" value={input} autoComplete="off" onChange={(event) => setInput(event.currentTarget.value)} />
@@ -90,6 +95,8 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
                 setSize={total ?? count}
                 rowHeight={rowHeight}
                 messages={messages}
+                invite={() => grant.mutate([participant.user_id])}
+                busy={grant.isPending}
               />
             ))}
           </ul>
@@ -100,7 +107,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
           {messages.showMoreAudience}
         </button>
       )}
-      <ErrorMessage error={audience.error} messages={messages} />
+      <ErrorMessage error={audience.error ?? grant.error} messages={messages} />
     </section>
   );
 });
@@ -112,16 +119,19 @@ function AudienceRow({
   setSize,
   rowHeight,
   messages,
+  invite,
+  busy,
 }: {
   participant: Participant;
   index: number;
   setSize: number;
   rowHeight: number;
-  messages: typeof audienceMessages & Pick<StageKitMessages, 'errors'>;
+  messages: typeof audienceMessages;
+  invite: () => void;
+  busy: boolean;
 }) {
   const status = useStageStatus(participant.user_id);
   const invited = useIsInvitedToStage(participant.user_id);
-  const grant = useGrantStageAccess();
   const name = participant.name ?? participant.user_id;
   return (
     <li
@@ -133,18 +143,12 @@ function AudienceRow({
     >
       <span className="stagekit-audience-name">{name}</span>
       {status === 'OFF_STAGE' || status === 'REQUESTED_TO_JOIN_STAGE' ? (
-        <button
-          type="button"
-          aria-label={messages.inviteUser(name)}
-          disabled={grant.isPending}
-          onClick={() => grant.mutate([participant.user_id])}
-        >
+        <button type="button" aria-label={messages.inviteUser(name)} disabled={busy} onClick={invite}>
           {messages.invite}
         </button>
       ) : (
         <span className="stagekit-audience-status">{messages.audienceStatus[invited ? 'INVITED' : status]}</span>
       )}
-      <ErrorMessage error={grant.error} messages={messages} />
     </li>
   );
 }
