@@ -35,6 +35,18 @@ async function shot(page, name) {
 
 let host;
 let viewer;
+/**
+ * Clicks a button as a person does: once it shows, and not in the instant its label changed, when
+ * the kit's controls ignore a click (a double click must not act twice).
+ */
+async function press(page, name, { exact = false, inGroup = false } = {}) {
+  const scope = inGroup ? page.getByRole('group') : page;
+  const button = scope.getByRole('button', { name, exact }).first();
+  await button.waitFor();
+  await page.waitForTimeout(450);
+  await button.click();
+}
+
 try {
   // A show of its own, whatever earlier runs left on the demo server.
   await fetch(`${base}/demo/show`, { method: 'POST' });
@@ -45,23 +57,25 @@ try {
   await viewer.waitForTimeout(2_500);
   await shot(viewer, 'viewer-waiting');
 
-  await host.getByRole('button', { name: 'Schedule the show' }).click();
+  await press(host, 'Schedule the show');
   await viewer.getByText(/doors open/i).first().waitFor();
   await shot(viewer, 'viewer-scheduled');
-  await host.getByRole('button', { name: 'Skip 1 min' }).click();
-  await viewer.getByRole('button', { name: 'Join', exact: true }).click();
+  await press(host, 'Skip 1 min');
+  await press(viewer, 'Join', { exact: true });
   await shot(viewer, 'viewer-doors-open');
-  await host.getByRole('button', { name: 'Skip 1 min' }).click();
-  await host.getByRole('button', { name: 'Go live' }).click();
-  await viewer.getByRole('button', { name: 'Request to join stage' }).click();
-  await host.getByRole('button', { name: /accept/i }).first().click();
-  await viewer.getByRole('button', { name: /join stage/i }).click();
+  await press(host, 'Skip 1 min');
+  await press(host, 'Go live');
+  await press(viewer, 'Request to join stage');
+  await press(host, /accept/i);
+  await press(viewer, /join stage/i);
   await viewer.getByRole('button', { name: /leave stage/i }).waitFor();
   await shot(host, 'host-live');
   await shot(viewer, 'viewer-on-stage');
 
-  await host.getByRole('button', { name: 'End call' }).click();
-  await host.getByRole('button', { name: 'New show' }).click();
+  // End call asks first; the confirmation's own End call ends it.
+  await press(host, 'End call');
+  await press(host, 'End call', { inGroup: true });
+  await press(host, 'New show');
   await host.getByRole('button', { name: 'Schedule the show' }).waitFor();
   await viewer.getByText('Nothing scheduled yet').waitFor();
   await shot(host, 'host-new-show');
