@@ -363,6 +363,15 @@ export function createHub(options: HubOptions): Hub {
     clock,
     ready,
     dispatch(actor, type, id, command, dispatchOptions = {}) {
+      // A query reads the call as it is and changes nothing: it waits for no one's turn, and no
+      // one waits for it (a page of a large audience takes tens of milliseconds).
+      if (command.type === 'audience.query') {
+        return ready.then(() => {
+          const call = calls.get(callId(type, id)) ?? null;
+          const outcome = executeCall(callTypes.get(type), call, { type, id, actor, command }, clock.now());
+          return { result: outcome.result, call: null, seq: call?.seq ?? 0 };
+        });
+      }
       return serial(async () => {
         const callType = callTypes.get(type);
         const cid = callId(type, id);
@@ -443,6 +452,8 @@ export function createHub(options: HubOptions): Hub {
         user,
       );
       if (!projected) return [snapshot(call, callType, user)];
+      // Someone shown and then hidden again: a replay would tell a newcomer of them, a view does not.
+      if (projected.some((event) => event.type === 'call.participant_unlisted' && event.seq > since)) return [snapshot(call, callType, user)];
       for (const event of projected) if (event.seq > since) events.push(event);
     }
     return events;

@@ -1,5 +1,7 @@
-import type { User } from '../core/index.js';
+import { StageKitError, type User } from '../core/index.js';
 import { verifyToken } from './token.js';
+
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** Tokens remembered after a good check, by their total length in characters. */
 const CACHE_CHARS = 4 * 1024 * 1024;
@@ -17,13 +19,16 @@ export function createTokenVerifier(key: Uint8Array, now: () => number = Date.no
     if (accepted.delete(token)) chars -= token.length;
   };
   return async (token) => {
+    // One spelling per token: base64url decoders forgive spaces and padding, so variants of one
+    // token would each take a place in memory, and each be checked again.
+    if (token && !COMPACT_JWT.test(token)) throw new StageKitError('UNAUTHENTICATED', 'the token is not a valid HS256 JWT');
     if (token) {
       const known = accepted.get(token);
       if (known && now() < known.expiresAt) return known.user;
       if (known) forget(token);
     }
     const { user, expiresAt } = await verifyTokenWithExpiry(key, token, now);
-    if (token && token.length <= CACHE_CHARS / 64) {
+    if (token && token.length <= CACHE_CHARS / 64 && !accepted.has(token)) {
       accepted.set(token, { user, expiresAt });
       chars += token.length;
       for (const oldest of accepted.keys()) {
