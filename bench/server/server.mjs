@@ -1,6 +1,6 @@
 // Server fan-out: WebSocket viewers on 127.0.0.1 watching one livestream, the reference server in
-// a process of its own. Go-live to each viewer's `call.live_started` (median, p99, the last one); a
-// join storm at go-live, at growing sizes; server memory per idle, subscribed viewer.
+// a process of its own. Go-live to each viewer's `call.live_started` (median, p99, the last one);
+// server memory per idle, subscribed viewer. Join storms and the audience: `bench/audience`.
 //
 // The viewers are raw `ws` sockets in this process, speaking the protocol of src/remote/protocol.ts
 // (auth, subscribe, pong) and nothing more: a full remote client per viewer would cost this process
@@ -36,11 +36,6 @@ const faults = [];
 const LIMITS = { liveToggleBurst: 1_000, callActionBurst: 1_000_000 };
 const startServer = () => startServerProcess(LIMITS, faults);
 
-function occurrences(text, needle) {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count += 1;
-  return count;
-}
 
 const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
 
@@ -58,14 +53,14 @@ const hostToken = await serve.createToken(serve.SECRET, { user_id: 'host' });
  */
 function crowd(wsUrl, callType, callIdentifier) {
   const viewers = [];
-  const counts = { live: 0, liveDuplicates: 0, ended: 0, joinsComplete: 0, joinTarget: Infinity, errors: 0, unexpectedCloses: 0 };
+  const counts = { live: 0, liveDuplicates: 0, ended: 0, errors: 0, unexpectedCloses: 0 };
   const subscribe = JSON.stringify({ type: 'subscribe', call_type: callType, call_id: callIdentifier });
   const pong = JSON.stringify({ type: 'pong' });
   let closing = false;
 
   function open(token) {
     return new Promise((resolveOpen, reject) => {
-      const viewer = { socket: null, subscribed: false, liveAt: 0, joins: 0, lastJoinAt: 0 };
+      const viewer = { socket: null, subscribed: false, liveAt: 0 };
       const socket = new WebSocket(wsUrl, { perMessageDeflate: false });
       viewer.socket = socket;
       socket.on('open', () => socket.send(JSON.stringify({ type: 'auth', token })));
@@ -93,12 +88,6 @@ function crowd(wsUrl, callType, callIdentifier) {
             } else counts.liveDuplicates += 1;
           }
           if (text.includes('"call.live_ended"')) counts.ended += 1;
-          const joins = occurrences(text, '"call.participant_joined"');
-          if (joins > 0) {
-            viewer.joins += joins;
-            viewer.lastJoinAt = at;
-            if (viewer.joins === counts.joinTarget) counts.joinsComplete += 1;
-          }
           return;
         }
         const message = JSON.parse(text);

@@ -9,7 +9,7 @@ import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
 import { capabilitiesOf } from './access.js';
 import { projectEvents, viewOf } from './projection.js';
-import { CallWatchers, routeOf } from './routing.js';
+import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from './routing.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
@@ -84,7 +84,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (!set) return;
     const afterType = types.get(after.type)!;
     if (!before || before.members !== after.members || beforeType !== afterType) {
-      for (const watcher of set.watchers()) set.setManager(watcher, manages(afterType, after, watcher.user));
+      for (const watcher of set.watchers()) set.setManager(watcher, managesStage(afterType, after, watcher.user));
     }
     // Only the watchers the change is news to: a viewer joining a crowd reaches one client.
     const batch = set.targets(routeOf(events)).map(
@@ -99,7 +99,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (set.has(watcher)) return;
     // Only users who may read the call watch it: a refused `get` must not leak it through another action.
     if (!capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
-    set.set(watcher, true, manages(callType, call, watcher.user));
+    set.set(watcher, true, managesStage(callType, call, watcher.user));
     const snapshot: CallEvent = {
       type: 'call.state',
       call: viewOf(call, callType, watcher.user),
@@ -126,13 +126,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   function countLater(type: string, id: string) {
     const cid = callId(type, id);
     if (countsIntervalMs <= 0) {
-      run(SYSTEM, type, id, { type: 'audience.publishCounts' });
+      run(SYSTEM_ACTOR, type, id, { type: 'audience.publishCounts' });
       return;
     }
     if (countTimers.has(cid)) return;
     const timer = host.setTimeout(() => {
       countTimers.delete(cid);
-      run(SYSTEM, type, id, { type: 'audience.publishCounts' });
+      run(SYSTEM_ACTOR, type, id, { type: 'audience.publishCounts' });
     }, countsIntervalMs);
     (timer as { unref?: () => void } | undefined)?.unref?.();
     countTimers.set(cid, timer);
@@ -211,17 +211,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   };
 }
 
-/** The actor of the backend's own commands; publishing counts asks nothing of it. */
-const SYSTEM: User = { id: 'stagekit' };
 
-function manages(type: CallType, call: CallRecord, user: User): boolean {
-  return capabilitiesOf(type, call, user.id, user.role).includes('manage-stage');
-}
 
-/** Whether a call's counts moved since they were last told. */
-function countsChanged(call: CallRecord): boolean {
-  return call.participants.size !== call.counts.participant_count || call.participants_by_role !== call.counts.participants_count_by_role;
-}
 
 /** The host's timers (a browser's or Node's): the core names no DOM or Node types. */
 const host = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };

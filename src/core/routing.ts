@@ -1,5 +1,7 @@
+import { capabilitiesOf } from './access.js';
+import type { CallType } from './call-types.js';
 import type { CallEvent } from './events.js';
-import type { User } from './model.js';
+import type { CallRecord, User } from './model.js';
 
 /**
  * Who needs a change at all: everyone watching the call, or only the users it is about and those
@@ -110,3 +112,16 @@ export class CallWatchers<W extends { readonly user: User }, S> {
     return [...reached];
   }
 }
+
+/** Whether a user manages the stage, and so is sent requests and decisions about others. */
+export function managesStage(type: CallType, call: CallRecord, user: User): boolean {
+  return capabilitiesOf(type, call, user.id, user.role).includes('manage-stage');
+}
+
+/** Whether a call's counts moved since they were last told. */
+export function countsChanged(call: CallRecord): boolean {
+  return call.participants.size !== call.counts.participant_count || call.participants_by_role !== call.counts.participants_count_by_role;
+}
+
+/** The actor of a backend's own commands; publishing counts asks nothing of it. */
+export const SYSTEM_ACTOR: User = { id: 'stagekit' };

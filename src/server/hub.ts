@@ -17,7 +17,7 @@ import {
 } from '../core/index.js';
 import { capabilitiesOf } from '../core/access.js';
 import { own } from '../core/own.js';
-import { CallWatchers, routeOf } from '../core/routing.js';
+import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
 import type { CallTypePatchInput } from '../core/schemas.js';
 import type { EventBatch, ServerStorage } from './storage.js';
@@ -189,7 +189,7 @@ export function createHub(options: HubOptions): Hub {
     if (!subs) return;
     // Who may watch moves only with members, the call type, or someone joining or leaving.
     const accessMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
-    if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, manages(change.afterType, after, subscriber.user));
+    if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, managesStage(change.afterType, after, subscriber.user));
     // A change that reads the same to everyone of one role (going live, an update, the counts) is
     // projected once per role, not once per watcher: ten thousand viewers share one projection.
     const byRole = !accessMoved && change.events.every((event) => SAME_FOR_EVERYONE.has(event.type)) ? new Map<string, CallEvent[]>() : null;
@@ -259,7 +259,7 @@ export function createHub(options: HubOptions): Hub {
   async function publishCountsNow(call: CallRecord): Promise<void> {
     const callType = callTypes.get(call.type);
     if (!callType) return;
-    const outcome = executeCall(callType, call, { type: call.type, id: call.id, actor: SYSTEM, command: { type: 'audience.publishCounts' } }, clock.now());
+    const outcome = executeCall(callType, call, { type: call.type, id: call.id, actor: SYSTEM_ACTOR, command: { type: 'audience.publishCounts' } }, clock.now());
     if (outcome.after && outcome.events.length > 0) {
       await store([{ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events }]);
     }
@@ -409,7 +409,7 @@ export function createHub(options: HubOptions): Hub {
         if (call && !mayWatch(callType, call, subscriber.user)) throw readCallRefused();
         let subs = subscriptions.get(cid);
         if (!subs) subscriptions.set(cid, (subs = new CallWatchers()));
-        subs.set(subscriber, { primed: !!call }, !!call && manages(callType, call, subscriber.user));
+        subs.set(subscriber, { primed: !!call }, !!call && managesStage(callType, call, subscriber.user));
         if (!call) {
           deliverSafely(subscriber, cid, 0, []);
           return;
@@ -465,18 +465,8 @@ function mayWatch(type: CallType, call: CallRecord, user: User): boolean {
   return call.participants.has(user.id) || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
 }
 
-/** Whether a user manages the stage, and so is sent requests and decisions about others. */
-function manages(type: CallType, call: CallRecord, user: User): boolean {
-  return capabilitiesOf(type, call, user.id, user.role).includes('manage-stage');
-}
 
-/** The actor of the server's own commands; publishing counts asks nothing of it. */
-const SYSTEM: User = { id: 'stagekit' };
 
-/** Whether a call's counts moved since they were last told. */
-function countsChanged(call: CallRecord): boolean {
-  return call.participants.size !== call.counts.participant_count || call.participants_by_role !== call.counts.participants_count_by_role;
-}
 
 function readCallRefused(): StageKitError {
   return new StageKitError('FORBIDDEN', READ_CALL_REFUSED, { capability: 'read-call' });
