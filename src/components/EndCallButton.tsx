@@ -1,10 +1,11 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
 import { endCallMessages, useCallState, useEndCall, useHasCapability, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { triggerProps } from './trigger-props.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type EndCallButtonState = 'active' | 'ended';
@@ -49,13 +50,6 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
     endCall.mutate(undefined, { onSettled: done });
     return true;
   };
-  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
-    if (pending) return;
-    onClick?.(event);
-    if (event.defaultPrevented) return;
-    if (confirm) askToConfirm();
-    else run();
-  };
   return (
     <div
       ref={ref}
@@ -77,15 +71,9 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
         />
       ) : (
         <button
-          type="button"
-          {...buttonProps}
+          {...triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, confirm ? askToConfirm : run)}
           ref={triggerRef}
-          // Pending is aria-disabled, not disabled, so keyboard focus stays on the button.
           disabled={disabled || !allowed || ended}
-          aria-disabled={pending ? true : buttonProps['aria-disabled']}
-          aria-busy={pending || undefined}
-          aria-describedby={error ? errorId : undefined}
-          onClick={handleClick}
         >
           {pending ? messages.endingCall : messages.endCall}
         </button>

@@ -1,10 +1,11 @@
 'use client';
-import { forwardRef, useId, useState, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useId, useState, type ButtonHTMLAttributes } from 'react';
 import { goLiveMessages, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { triggerProps } from './trigger-props.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
@@ -95,13 +96,6 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
     else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
     return true;
   };
-  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
-    if (pending) return;
-    onClick?.(event);
-    if (event.defaultPrevented) return;
-    if (isLive && confirmStop) askToConfirm();
-    else run();
-  };
 
   const label = pending ? (isLive ? messages.stoppingLive : messages.goingLive) : isLive ? messages.stopLive : messages.goLive;
   return (
@@ -145,14 +139,9 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
         />
       ) : (
         <button
-          type="button"
-          {...buttonProps}
+          {...triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, isLive && confirmStop ? askToConfirm : run)}
           ref={triggerRef}
           disabled={disabled || !allowed || !enabled || state === 'ended'}
-          aria-disabled={pending ? true : buttonProps['aria-disabled']}
-          aria-busy={pending || undefined}
-          aria-describedby={error ? errorId : undefined}
-          onClick={handleClick}
         >
           {label}
         </button>

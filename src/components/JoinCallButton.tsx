@@ -1,9 +1,10 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
 import { joinCallMessages, useCallPhase, useIsInCall, useJoinCall, useLeaveCall, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { triggerProps } from './trigger-props.js';
 import type { CommonProps } from './types.js';
 
 export type JoinCallButtonState = 'out' | 'joined';
@@ -34,10 +35,7 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   // A double click on Join must not land on the Leave it turned into.
   const guard = useActionGuard(state);
   const error = useFreshError(join.error ?? leave.error, state);
-  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
-    if (pending) return;
-    onClick?.(event);
-    if (event.defaultPrevented) return;
+  const run = () => {
     const done = guard.begin();
     if (!done) return;
     join.reset();
@@ -47,15 +45,7 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   };
   return (
     <div ref={ref} className={classNames('stagekit-join-call-button', className, { state, pending })} data-state={state} data-pending={flag(pending)}>
-      <button
-        type="button"
-        {...buttonProps}
-        disabled={disabled || (!joined && !canJoinNow)}
-        aria-disabled={pending ? true : buttonProps['aria-disabled']}
-        aria-busy={pending || undefined}
-        aria-describedby={error ? errorId : undefined}
-        onClick={handleClick}
-      >
+      <button {...triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, run)} disabled={disabled || (!joined && !canJoinNow)}>
         {joined ? (leaveLabel ?? messages.leaveCall) : pending ? messages.joiningCall : messages.joinCall}
       </button>
       <ErrorMessage error={error} id={errorId} messages={messages} />

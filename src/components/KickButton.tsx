@@ -1,9 +1,10 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
 import { kickMessages, useCallState, useHasCapability, useKickFromStage, useMessagesFor, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { triggerProps } from './trigger-props.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export interface KickButtonProps
@@ -33,9 +34,7 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
   const guard = useActionGuard(name);
   if (!onStage || (!allowed && whenForbidden === 'hide')) return null;
   const pending = kick.isPending;
-  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || pending) return;
+  const run = () => {
     const done = guard.begin();
     if (!done) return;
     kick.reset();
@@ -44,15 +43,8 @@ export const KickButton = /* @__PURE__ */ forwardRef<HTMLDivElement, KickButtonP
   return (
     <div ref={ref} className={classNames('stagekit-kick-button', className, { pending })} data-pending={flag(pending)}>
       <button
-        type="button"
-        aria-label={messages.kickUser(name)}
-        {...buttonProps}
-        // Pending is aria-disabled, not disabled, so keyboard focus stays on the button.
+        {...triggerProps({ 'aria-label': messages.kickUser(name), ...buttonProps }, pending, kick.error ? errorId : undefined, onClick, run)}
         disabled={disabled || !allowed}
-        aria-disabled={pending || undefined}
-        aria-busy={pending || undefined}
-        aria-describedby={kick.error ? errorId : undefined}
-        onClick={handleClick}
       >
         {messages.kick}
       </button>

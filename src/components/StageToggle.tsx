@@ -1,10 +1,11 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
 import type { StageStatus } from '../core/index.js';
 import { stageToggleMessages, useHasCapability, useIsInCall, useIsInvitedToStage, useMessagesFor, useStageActions, useStageStatus } from '../react/index.js';
 import { useActionGuard } from './action-guard.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { triggerProps } from './trigger-props.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type StageToggleState = 'off-stage' | 'requested' | 'accepted' | 'on-stage';
@@ -58,23 +59,14 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
     ON_STAGE: { mutation: actions.leave, label: messages.leaveStage },
   }[status];
   const pending = all.some((mutation) => mutation.isPending);
-  const act = (mutation: (typeof all)[number]) => (event: MouseEvent<HTMLButtonElement>) => {
-    if (pending) return;
-    onClick?.(event);
-    if (event.defaultPrevented) return;
-    const done = guard.begin();
-    if (!done) return;
-    for (const each of all) each.reset();
-    mutation.mutate(undefined, { onSettled: done });
-  };
-  const shared = {
-    type: 'button' as const,
-    ...buttonProps,
-    disabled: disabled || !allowed || !inCall,
-    'aria-disabled': pending ? true : buttonProps['aria-disabled'],
-    'aria-busy': pending || undefined,
-    'aria-describedby': error ? errorId : undefined,
-  };
+  const act = (mutation: (typeof all)[number]) =>
+    triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, () => {
+      const done = guard.begin();
+      if (!done) return;
+      for (const each of all) each.reset();
+      mutation.mutate(undefined, { onSettled: done });
+    });
+  const inert = disabled || !allowed || !inCall;
   return (
     <div
       ref={ref}
@@ -83,11 +75,11 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
       data-invited={flag(answering && invited)}
       data-pending={flag(pending)}
     >
-      <button {...shared} onClick={act(action.mutation)}>
+      <button {...act(action.mutation)} disabled={inert}>
         {action.label}
       </button>
       {answering && (
-        <button {...shared} id={undefined} onClick={act(actions.declineInvitation)}>
+        <button {...act(actions.declineInvitation)} id={undefined} disabled={inert}>
           {messages.declineInvitation}
         </button>
       )}
