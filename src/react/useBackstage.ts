@@ -4,7 +4,7 @@ import type { CallPhase } from '../core/index.js';
 // The module itself, not the core's index: the React entry must not pull in the engine.
 import { joinWindow } from '../core/join-window.js';
 import { useTimedPhase } from './useCallPhase.js';
-import { toWindowFields, useScheduleFields } from './useScheduleFields.js';
+import { useScheduleFields } from './useScheduleFields.js';
 
 export interface UseBackstageResult {
   /** Backstage is enabled for this call. */
@@ -32,17 +32,19 @@ export function useBackstage(): UseBackstageResult {
   const timed = useTimedPhase('useBackstage', schedule, key);
   return useMemo(() => {
     // Only the window's time-free parts are read here (in backstage, when doors open), so any instant will do.
-    const window = schedule ? joinWindow(toWindowFields(schedule), 0) : null;
+    const window = schedule ? joinWindow(schedule, 0) : null;
     return {
-      enabled: schedule?.enabled ?? false,
+      enabled: schedule?.settings.backstage.enabled ?? false,
       isBackstage: window?.inBackstage ?? false,
-      isLive: !!schedule && schedule.endedAt === null && !window!.inBackstage,
-      startsAt: date(schedule?.startsAt ?? null),
-      joinAheadTimeSeconds: schedule?.joinAheadTimeSeconds ?? 0,
+      isLive: !!schedule && schedule.ended_at === null && !window!.inBackstage,
+      startsAt: date(schedule?.starts_at ?? null),
+      joinAheadTimeSeconds: schedule?.settings.backstage.join_ahead_time_seconds ?? 0,
       joinOpensAt: window?.joinOpensAt == null ? null : new Date(window.joinOpensAt),
       canJoinNow: timed.canJoinNow,
-      liveStartedAt: date(schedule?.liveStartedAt ?? null),
+      liveStartedAt: date(schedule?.live_started_at ?? null),
       phase: timed.phase,
     };
-  }, [schedule, timed]);
+    // `key` names every field read from `schedule`: the view changes with every event, the schedule rarely.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, timed]);
 }

@@ -1,11 +1,11 @@
 'use client';
 import { useStore } from 'zustand';
-import type { CallPhase, Capability } from '../core/index.js';
+import type { CallPhase, CallView, Capability } from '../core/index.js';
 // The module itself, not the core's index: the React entry must not pull in the engine.
 import { joinVerdict, joinWindow } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
-import { toWindowFields, useScheduleFields, type ScheduleFields } from './useScheduleFields.js';
+import { useScheduleFields } from './useScheduleFields.js';
 
 export interface UseCallPhaseResult {
   /** Where the call stands for a regular viewer. */
@@ -19,7 +19,7 @@ const same = (a: UseCallPhaseResult, b: UseCallPhaseResult) => a.phase === b.pha
 const JOIN_CAPABILITIES: Capability[] = ['join-call', 'join-backstage', 'join-ended-call'];
 
 /** The call's phase and your join verdict, moving with the clock, from a schedule already read. */
-export function useTimedPhase(hook: string, schedule: ScheduleFields | null, key: string): UseCallPhaseResult {
+export function useTimedPhase(hook: string, schedule: CallView | null, key: string): UseCallPhaseResult {
   const call = useCallFor(hook);
   // Only the capabilities the join rule reads, as one primitive.
   const held = useStore(call.store, (state) => {
@@ -31,11 +31,10 @@ export function useTimedPhase(hook: string, schedule: ScheduleFields | null, key
     `${key}#${held}`,
     (now) => {
       if (!schedule) return SERVER_STATE;
-      const fields = toWindowFields(schedule);
       const capabilities = held.split(' ') as Capability[];
-      return { phase: joinWindow(fields, now).phase, canJoinNow: joinVerdict(fields, capabilities, now).allowed };
+      return { phase: joinWindow(schedule, now).phase, canJoinNow: joinVerdict(schedule, capabilities, now).allowed };
     },
-    (now) => (schedule ? joinWindow(toWindowFields(schedule), now).nextBoundaryAt : null),
+    (now) => (schedule ? joinWindow(schedule, now).nextBoundaryAt : null),
     SERVER_STATE,
     same,
   );

@@ -3,7 +3,7 @@ import type { CallPhase } from '../core/index.js';
 import { joinWindow } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
-import { toWindowFields, useScheduleFields } from './useScheduleFields.js';
+import { useScheduleFields } from './useScheduleFields.js';
 
 export interface UseJoinAheadCountdownResult {
   phase: CallPhase;
@@ -32,7 +32,7 @@ export function useJoinAheadCountdown(): UseJoinAheadCountdownResult {
     key,
     (now) => {
       if (!schedule) return SERVER_STATE;
-      const window = joinWindow(toWindowFields(schedule), now);
+      const window = joinWindow(schedule, now);
       const target = window.nextBoundaryAt;
       return {
         phase: window.phase,
@@ -43,7 +43,7 @@ export function useJoinAheadCountdown(): UseJoinAheadCountdownResult {
     },
     (now) => {
       if (!schedule) return null;
-      const target = joinWindow(toWindowFields(schedule), now).nextBoundaryAt;
+      const target = joinWindow(schedule, now).nextBoundaryAt;
       if (target === null) return null;
       // The next whole-second step of the remaining time.
       const remaining = target - now;
