@@ -57,15 +57,15 @@ export type JoinVerdict =
 /** The join rules, in order: ended, join-call, backstage (join-backstage or the join-ahead window), open. */
 export function joinVerdict(call: JoinWindowFields, capabilities: readonly Capability[], now: number): JoinVerdict {
   const window = joinWindow(call, now);
-  if (window.phase === 'ended') {
-    return capabilities.includes('join-ended-call')
-      ? { allowed: true }
-      : { allowed: false, reason: 'CALL_ENDED', capability: 'join-ended-call' };
-  }
+  if (mayJoin(window, capabilities)) return { allowed: true };
+  if (window.phase === 'ended') return { allowed: false, reason: 'CALL_ENDED', capability: 'join-ended-call' };
   if (!capabilities.includes('join-call')) return { allowed: false, reason: 'FORBIDDEN', capability: 'join-call' };
-  if (!window.inBackstage || capabilities.includes('join-backstage') || window.phase === 'doors-open') {
-    return { allowed: true };
-  }
   const opensAt = window.countingTo === 'doors-open' ? window.nextBoundaryAt : null;
   return { allowed: false, reason: 'NOT_YET_OPEN', opensAt };
+}
+
+/** `joinVerdict`'s yes or no alone, for a window already worked out: what a client shows needs no reason. */
+export function mayJoin(window: JoinWindow, capabilities: readonly Capability[]): boolean {
+  if (window.phase === 'ended') return capabilities.includes('join-ended-call');
+  return capabilities.includes('join-call') && (!window.inBackstage || capabilities.includes('join-backstage') || window.phase === 'doors-open');
 }

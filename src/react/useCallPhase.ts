@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import type { CallPhase, CallView, Capability } from '../core/index.js';
 // The module itself, not the core's index: the React entry must not pull in the engine.
-import { joinVerdict, joinWindow } from '../core/join-window.js';
+import { joinWindow, mayJoin } from '../core/join-window.js';
 import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
 import { useScheduleFields } from './useScheduleFields.js';
@@ -31,8 +31,8 @@ export function useTimedPhase(hook: string, schedule: CallView | null, key: stri
     `${key}#${held}`,
     (now) => {
       if (!schedule) return SERVER_STATE;
-      const capabilities = held.split(' ') as Capability[];
-      return { phase: joinWindow(schedule, now).phase, canJoinNow: joinVerdict(schedule, capabilities, now).allowed };
+      const window = joinWindow(schedule, now);
+      return { phase: window.phase, canJoinNow: mayJoin(window, held.split(' ') as Capability[]) };
     },
     (now) => (schedule ? joinWindow(schedule, now).nextBoundaryAt : null),
     SERVER_STATE,
