@@ -28,8 +28,8 @@ const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /** The call's backstage state for you; re-renders when it changes or the join window opens. */
 export function useBackstage(): UseBackstageResult {
-  const { schedule, key } = useScheduleFields('useBackstage');
-  const timed = useTimedPhase('useBackstage', schedule, key);
+  const { call, schedule, key } = useScheduleFields('useBackstage');
+  const timed = useTimedPhase(call, schedule, key);
   return useMemo(() => {
     // Only the window's time-free parts are read here (in backstage, when doors open), so any instant will do.
     const window = schedule ? joinWindow(schedule, 0) : null;

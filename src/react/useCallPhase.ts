@@ -1,9 +1,9 @@
 'use client';
 import { useStore } from 'zustand';
-import type { CallPhase, CallView, Capability } from '../core/index.js';
+import { shallow } from 'zustand/vanilla/shallow';
+import type { Call, CallPhase, CallView, Capability } from '../core/index.js';
 // The module itself, not the core's index: the React entry must not pull in the engine.
 import { joinWindow, mayJoin } from '../core/join-window.js';
-import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
 import { useScheduleFields } from './useScheduleFields.js';
 
@@ -15,28 +15,23 @@ export interface UseCallPhaseResult {
 }
 
 const SERVER_STATE: UseCallPhaseResult = { phase: 'unscheduled', canJoinNow: false };
-const same = (a: UseCallPhaseResult, b: UseCallPhaseResult) => a.phase === b.phase && a.canJoinNow === b.canJoinNow;
-const JOIN_CAPABILITIES: Capability[] = ['join-call', 'join-backstage', 'join-ended-call'];
+const NONE: readonly Capability[] = [];
 
 /** The call's phase and your join verdict, moving with the clock, from a schedule already read. */
-export function useTimedPhase(hook: string, schedule: CallView | null, key: string): UseCallPhaseResult {
-  const call = useCallFor(hook);
-  // Only the capabilities the join rule reads, as one primitive.
-  const held = useStore(call.store, (state) => {
-    const own = state.call?.own_capabilities ?? [];
-    return JOIN_CAPABILITIES.filter((capability) => own.includes(capability)).join(' ');
-  });
+export function useTimedPhase(call: Call, schedule: CallView | null, key: string): UseCallPhaseResult {
+  // The store keeps the list's identity until it changes, and the key names it.
+  const held = useStore(call.store, (state) => state.call?.own_capabilities ?? NONE);
   return useClockValue<UseCallPhaseResult>(
     call.clock,
-    `${key}#${held}`,
+    `${key}#${held.join()}`,
     (now) => {
       if (!schedule) return SERVER_STATE;
       const window = joinWindow(schedule, now);
-      return { phase: window.phase, canJoinNow: mayJoin(window, held.split(' ') as Capability[]) };
+      return { phase: window.phase, canJoinNow: mayJoin(window, held) };
     },
     (now) => (schedule ? joinWindow(schedule, now).nextBoundaryAt : null),
     SERVER_STATE,
-    same,
+    shallow,
   );
 }
 
@@ -45,6 +40,6 @@ export function useTimedPhase(hook: string, schedule: CallView | null, key: stri
  * now, for a control that needs nothing else (and so bundles nothing else).
  */
 export function useCallPhase(): UseCallPhaseResult {
-  const { schedule, key } = useScheduleFields('useCallPhase');
-  return useTimedPhase('useCallPhase', schedule, key);
+  const { call, schedule, key } = useScheduleFields('useCallPhase');
+  return useTimedPhase(call, schedule, key);
 }

@@ -25,13 +25,8 @@ export function useCallStatus(): UseCallStatusResult {
   // The load error of `<StageCall>`, read from the query cache without starting a query.
   const error = useSyncExternalStore(
     (notify) => queryClient.getQueryCache().subscribe(notify),
-    () => findLoadError(queryClient.getQueryCache().findAll({ queryKey: callLoadKey(call) })),
+    () => (queryClient.getQueryCache().find({ queryKey: callLoadKey(call), exact: false, predicate: (query) => !!query.state.error })?.state.error as StageKitError | undefined) ?? null,
     () => null,
   );
   return { status: loaded ? 'ready' : error ? 'error' : 'loading', error: loaded ? null : error, connection, joined };
-}
-
-function findLoadError(queries: { state: { error: unknown } }[]): StageKitError | null {
-  for (const query of queries) if (query.state.error) return query.state.error as StageKitError;
-  return null;
 }

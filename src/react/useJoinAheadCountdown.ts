@@ -1,7 +1,6 @@
 'use client';
 import type { CallPhase } from '../core/index.js';
 import { joinWindow } from '../core/join-window.js';
-import { useCallFor } from './context.js';
 import { useClockValue } from './useClockValue.js';
 import { useScheduleFields } from './useScheduleFields.js';
 
@@ -17,16 +16,16 @@ export interface UseJoinAheadCountdownResult {
 
 const SERVER_STATE: UseJoinAheadCountdownResult = { phase: 'unscheduled', countingTo: null, secondsRemaining: null, target: null };
 
+// For one schedule (values are compared only within one), the target follows from what it counts to.
 const same = (a: UseJoinAheadCountdownResult, b: UseJoinAheadCountdownResult) =>
-  a.phase === b.phase && a.countingTo === b.countingTo && a.secondsRemaining === b.secondsRemaining && a.target?.getTime() === b.target?.getTime();
+  a.phase === b.phase && a.countingTo === b.countingTo && a.secondsRemaining === b.secondsRemaining;
 
 /**
  * The viewer's countdown: phase and seconds to the next boundary. Ticks once per second only
  * while something is counting, and re-renders only its own reader.
  */
 export function useJoinAheadCountdown(): UseJoinAheadCountdownResult {
-  const call = useCallFor('useJoinAheadCountdown');
-  const { schedule, key } = useScheduleFields('useJoinAheadCountdown');
+  const { call, schedule, key } = useScheduleFields('useJoinAheadCountdown');
   return useClockValue<UseJoinAheadCountdownResult>(
     call.clock,
     key,

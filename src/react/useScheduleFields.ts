@@ -1,6 +1,6 @@
 'use client';
 import { useStore } from 'zustand';
-import type { CallStoreState, CallView } from '../core/index.js';
+import type { Call, CallStoreState, CallView } from '../core/index.js';
 import { useCallFor } from './context.js';
 
 /**
@@ -25,8 +25,8 @@ function scheduleKey({ call }: CallStoreState): string {
  * The loaded call's view, or null, read when its schedule last changed; `key` names that schedule,
  * so what is worked out from the view stays valid until `key` changes.
  */
-export function useScheduleFields(hook: string): { schedule: CallView | null; key: string } {
+export function useScheduleFields(hook: string): { call: Call; schedule: CallView | null; key: string } {
   const call = useCallFor(hook);
   const key = useStore(call.store, scheduleKey);
-  return { schedule: key ? call.getState().call : null, key };
+  return { call, schedule: key ? call.getState().call : null, key };
 }
