@@ -20,11 +20,6 @@ export interface BackstageGateProps
   locale?: string;
 }
 
-/** What the gate announces when it opens or closes, or when the phase changes with no countdown on screen. */
-function gateAnnouncement(phase: CallPhase, open: boolean, messages: typeof phaseMessages): string {
-  return phaseMessage(phase, messages) ?? (open ? messages.backstage : messages.waitingRoom);
-}
-
 const subscribeToNothing = () => () => {};
 
 /**
@@ -43,7 +38,8 @@ export const BackstageGate = /* @__PURE__ */ forwardRef<HTMLElement, BackstageGa
   const open = joined || canJoinNow;
   const ready = status === 'ready';
   const countdownShown = !open && ready && waitingRoom === undefined;
-  const text = gateAnnouncement(phase, open, messages);
+  // What the gate announces when it opens or closes, or when the phase changes with no countdown on screen.
+  const text = phaseMessage(phase, messages) ?? (open ? messages.backstage : messages.waitingRoom);
   // The phase is unknown during hydration and settles right after; that is not a change to announce.
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   // Worked out while rendering (React re-renders at once, before committing), so a phase change

@@ -19,7 +19,7 @@ export function useMaybeCall(): Call | null {
 export function useCallFor(hook: string): Call {
   const call = useContext(CallContext);
   if (!call) {
-    throw new Error(`${hook} must be used inside <StageCall> (or <StageKitProvider call={...}>), which provides the call it reads.`);
+    throw new Error(`${hook} must be used inside <StageCall> (or <StageKitProvider call={...}>).`);
   }
   return call;
 }
