@@ -27,21 +27,6 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
   // Kicking someone removes their row and the focused button with it; focus then goes to the
   // heading rather than falling to the page.
   const focusInside = useRef(false);
-  useEffect(() => {
-    const section = headingRef.current?.parentElement;
-    if (!section) return;
-    const enter = () => (focusInside.current = true);
-    const leave = (event: FocusEvent) => {
-      // A removed element blurs with no next target: keep the flag for the effect below.
-      if (event.relatedTarget instanceof Node && !section.contains(event.relatedTarget)) focusInside.current = false;
-    };
-    section.addEventListener('focusin', enter);
-    section.addEventListener('focusout', leave);
-    return () => {
-      section.removeEventListener('focusin', enter);
-      section.removeEventListener('focusout', leave);
-    };
-  }, []);
   // Runs when the on-stage list changed: that is when a focused row may have gone.
   useEffect(() => {
     const document = headingRef.current?.ownerDocument;
@@ -57,6 +42,15 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
       ref={ref}
       aria-labelledby={headingId}
       {...sectionProps}
+      onFocus={(event) => {
+        focusInside.current = true;
+        sectionProps.onFocus?.(event);
+      }}
+      onBlur={(event) => {
+        // A removed element blurs with no next target: keep the flag for the effect above.
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
+        sectionProps.onBlur?.(event);
+      }}
       className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
       data-state={onStage.length ? 'filled' : 'empty'}
     >
