@@ -38,6 +38,8 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
     // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [onStage]);
   return (
+    // The focus handlers only watch where focus is; they make nothing interactive.
+    // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       ref={ref}
       aria-labelledby={headingId}
