@@ -62,9 +62,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
     }
     if (target.row === null) return;
     const index = Math.min(target.row, requests.length - 1);
-    const rows = listRef.current?.querySelectorAll<HTMLElement>('li[data-index]');
-    const row = [...(rows ?? [])].find((candidate) => Number(candidate.dataset.index) === index);
-    row?.querySelector('button')?.focus();
+    listRef.current?.querySelector<HTMLElement>(`li[data-index="${index}"] button`)?.focus();
   }, [requests]);
 
   const count = requests.length;
