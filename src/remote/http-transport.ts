@@ -17,13 +17,8 @@ export function createHttpTransport(options: { baseUrl: string; token: string; f
     } catch (error) {
       throw new StageKitError('NETWORK', `the server could not be reached: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const text = await response.text().catch(() => '');
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      // Not JSON: a proxy's error page, say. Reported below by status.
-    }
+    // Not JSON (a proxy's error page, say, or nothing): reported below by status.
+    const json: unknown = await response.json().catch(() => null);
     if (response.ok && json && typeof json === 'object') return json as Record<string, unknown>;
     if (isErrorJSON(json)) throw StageKitError.fromJSON(json);
     throw new StageKitError('NETWORK', `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
