@@ -7,7 +7,7 @@ import { callId, executeCall, updateCallType, type Command } from './engine.js';
 import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
-import { capabilitiesOf } from './access.js';
+import { accessRefusal, capabilitiesOf } from './access.js';
 import { projectEvents, viewOf } from './projection.js';
 import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from './routing.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
@@ -98,7 +98,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (!set) watchers.set(cid, (set = new CallWatchers()));
     if (set.has(watcher)) return;
     // Only users who may read the call watch it: a refused `get` must not leak it through another action.
-    if (!capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
+    if (accessRefusal(call, watcher.user) || !capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
     set.set(watcher, true, managesStage(callType, call, watcher.user));
     const snapshot: CallEvent = {
       type: 'call.state',

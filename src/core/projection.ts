@@ -1,4 +1,4 @@
-import { capabilitiesOf, sameCapabilities, withStageCapabilities } from './access.js';
+import { capabilitiesOf, isBlocked, sameCapabilities, withStageCapabilities } from './access.js';
 import type { Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
@@ -37,6 +37,7 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     stage,
     stage_requests: manager ? call.stage_requests : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
+    blocked_user_ids: role_capabilities.includes('block-users') ? Object.keys(call.blocked ?? {}).sort() : isBlocked(call, viewer.id) ? [viewer.id] : [],
     own_capabilities: withStageCapabilities(role_capabilities, ownEntry(call.stage, viewer.id)),
     role_capabilities,
     seq: call.seq,
@@ -115,12 +116,13 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
   const capsBefore = before ? capabilitiesOf(input.beforeType, before, viewer.id, viewer.role) : capsAfter;
   if (!sameCapabilities(capsBefore, capsAfter)) return null;
   const manager = canManage(capsAfter);
+  const moderator = capsAfter.includes('block-users');
   const out: CallEvent[] = [];
   let same = true;
   for (const event of events) {
     // Whom everyone is shown changed at once: a whole view, as when capabilities move.
     if (event.type === 'call.listing_changed') return null;
-    const projected = projectEvent(event, viewer.id, manager);
+    const projected = projectEvent(event, viewer.id, manager, moderator);
     if (projected !== event) same = false;
     if (projected) out.push(projected);
   }
@@ -129,8 +131,15 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
   return same ? (events as CallEvent[]) : out;
 }
 
-function projectEvent(event: CallEvent, viewerId: string, manager: boolean): CallEvent | null {
+function projectEvent(event: CallEvent, viewerId: string, manager: boolean, moderator: boolean): CallEvent | null {
   switch (event.type) {
+    case 'call.participant_removed':
+    case 'call.user_blocked':
+    case 'call.user_unblocked':
+      return moderator || event.user_id === viewerId ? event : null;
+    case 'call.ring':
+    case 'call.notification':
+      return event.user_ids.includes(viewerId) ? event : null;
     case 'call.participant_joined':
       return event.listed || event.participant.user_id === viewerId ? event : null;
     case 'call.participant_left':

@@ -1,0 +1,41 @@
+import type { Capability } from '../capabilities.js';
+import { invalidState } from '../errors.js';
+import type { CallRecord, CallSideEffect } from '../model.js';
+import type { Transaction } from '../transaction.js';
+
+// What a call produces besides the show itself (HLS, recording, transcription, captions): started
+// and stopped at any time before the call ends, live or in backstage.
+
+interface Feature {
+  start: Capability;
+  stop: Capability;
+  /** How a message names it. */
+  name: string;
+  /** Its name in the reference REST paths: `start_broadcasting`, `stop_recording`, … */
+  path: string;
+}
+
+export const FEATURES: Readonly<Record<CallSideEffect, Feature>> = {
+  hls: { start: 'start-broadcast-call', stop: 'stop-broadcast-call', name: 'HLS broadcasting', path: 'broadcasting' },
+  recording: { start: 'start-record-call', stop: 'stop-record-call', name: 'recording', path: 'recording' },
+  transcribing: { start: 'start-transcription-call', stop: 'stop-transcription-call', name: 'transcription', path: 'transcription' },
+  captioning: { start: 'start-closed-captions-call', stop: 'stop-closed-captions-call', name: 'closed captions', path: 'closed_captions' },
+};
+
+/** Refuses starting what the call's settings rule out: recording while `recording.mode` is `disabled`. */
+export function requireStartable(call: CallRecord, feature: CallSideEffect): void {
+  if (feature === 'recording' && call.settings.recording?.mode === 'disabled') {
+    throw invalidState("recording is disabled for this call (settings.recording.mode is 'disabled')");
+  }
+}
+
+export function setFeature(tx: Transaction, feature: CallSideEffect, enabled: boolean): void {
+  const { start, stop, name } = FEATURES[feature];
+  const action = `${enabled ? 'starting' : 'stopping'} ${name}`;
+  const call = tx.notEnded(action);
+  tx.require(enabled ? start : stop, action);
+  if (call[feature] === enabled) throw invalidState(`${name} is ${enabled ? 'already running' : 'not running'}`);
+  if (enabled) requireStartable(call, feature);
+  tx.patch({ [feature]: enabled });
+  tx.emit({ type: 'call.feature_changed', feature, enabled, call: tx.fields() });
+}
