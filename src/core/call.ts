@@ -158,8 +158,8 @@ export function createCall(options: {
     endCall: () => send({ type: 'endCall' }).then(done),
     startFeature: (feature) => send({ type: 'feature.start', feature }).then(done),
     stopFeature: (feature) => send({ type: 'feature.stop', feature }).then(done),
-    removeParticipant: (user_id, options) => send({ type: 'moderation.remove', input: { user_id, ...options } }).then(done),
-    blockUser: (user_id, options) => send({ type: 'moderation.block', input: { user_id, ...options } }).then(done),
+    removeParticipant: (user_id, extra) => send({ type: 'moderation.remove', input: { user_id, ...extra } }).then(done),
+    blockUser: (user_id, extra) => send({ type: 'moderation.block', input: { user_id, ...extra } }).then(done),
     unblockUser: (user_id) => send({ type: 'moderation.unblock', input: { user_id } }).then(done),
     stage: {
       requestAccess: () => send({ type: 'stage.requestAccess' }),
