@@ -40,7 +40,7 @@ export {
   type StageStatus,
   type User,
 } from './model.js';
-export { projectEvents, projectEventsWithoutView, viewOf, type AccessProjectionInput, type ProjectionInput } from './projection.js';
+export { firstView, projectEvents, projectEventsWithoutView, viewOf, type AccessProjectionInput, type ProjectionInput } from './projection.js';
 export { PersistentMap } from './persistent-map.js';
 export type {
   AudienceQueryInput,

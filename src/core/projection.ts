@@ -188,3 +188,14 @@ function unlistedSet(event: CallEventOf<'call.live_ended'>): ReadonlySet<string>
   if (!set) unlistedSets.set(event, (set = new Set(event.unlisted_removed_user_ids)));
   return set;
 }
+
+/**
+ * The first events for a watcher who had no view yet (they subscribed before the call existed):
+ * a whole view, then the change's rings and notifications for them, which change no view but
+ * are the news. Those come last in a change, so the view stands for the call just before them.
+ */
+export function firstView(call: CallRecord, type: CallType, viewer: User, events: readonly CallEvent[], created_at: string): CallEvent[] {
+  const told = events.filter((event) => (event.type === 'call.ring' || event.type === 'call.notification') && event.user_ids.includes(viewer.id));
+  const seq = told.length > 0 ? told[0]!.seq - 1 : call.seq;
+  return [{ type: 'call.state', call: { ...viewOf(call, type, viewer), seq }, cid: call.cid, seq, created_at }, ...told];
+}

@@ -2,6 +2,7 @@ import {
   builtInCallTypes,
   callId,
   executeCall,
+  firstView,
   projectEvents,
   projectEventsWithoutView,
   StageKitError,
@@ -232,7 +233,7 @@ export function createHub(options: HubOptions): Hub {
     } else if (state.primed) events = projectEvents(change, user);
     else {
       // Subscribed before the call existed: its first view is a whole one.
-      events = [snapshot(after, change.afterType, user)];
+      events = firstView(after, change.afterType, user, change.events, iso());
       state.primed = true;
     }
     deliverSafely(subscriber, after.cid, after.seq, events);
