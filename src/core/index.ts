@@ -49,9 +49,10 @@ export type {
   GetOrCreateInput,
   GoLiveInput,
   JoinInput,
+  ModerationInput,
   StopLiveInput,
   UpdateCallInput,
   UpdateCallMembersInput,
 } from './schemas.js';
 export { CLOSE_CODES, type ClientMessage, type ServerMessage } from './socket-protocol.js';
-export { DEFAULT_SETTINGS, type CallSettings, type CallSettingsOverride } from './settings.js';
+export { DEFAULT_SETTINGS, type CallSettings, type CallSettingsOverride, type RecordingMode, type RecordingQuality } from './settings.js';

@@ -1,6 +1,6 @@
 import type { Command } from '../core/engine.js';
 import { StageKitError } from '../core/errors.js';
-import { FEATURES } from '../core/rules/features.js';
+import { FEATURE_PATHS } from '../core/feature-paths.js';
 
 export interface CommandRequest {
   method: 'GET' | 'POST' | 'PATCH';
@@ -33,7 +33,7 @@ export function commandRequest(type: string, id: string, command: Command): Comm
       return post('/mark_ended');
     case 'feature.start':
     case 'feature.stop':
-      return post(`/${command.type === 'feature.start' ? 'start' : 'stop'}_${FEATURES[command.feature].path}`);
+      return post(`/${command.type === 'feature.start' ? 'start' : 'stop'}_${FEATURE_PATHS[command.feature]}`);
     case 'moderation.remove':
       return post('/remove_participant', command.input);
     case 'moderation.block':

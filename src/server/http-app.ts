@@ -9,7 +9,7 @@ import type { ServerLimits } from './limits.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createToken } from './token.js';
 import { createTokenVerifier } from './token-verifier.js';
-import { FEATURES } from '../core/rules/features.js';
+import { FEATURE_PATHS } from '../core/feature-paths.js';
 
 export interface HttpAppOptions {
   hub: Hub;
@@ -62,7 +62,7 @@ const withModeration =
 
 /** `start_broadcasting`, `stop_recording`, …: the features as the reference API names them, no body. */
 const FEATURE_ACTIONS = Object.fromEntries(
-  Object.entries(FEATURES).flatMap(([feature, { path }]) => [
+  Object.entries(FEATURE_PATHS).flatMap(([feature, path]) => [
     [`start_${path}`, noBody({ type: 'feature.start', feature } as Command)],
     [`stop_${path}`, noBody({ type: 'feature.stop', feature } as Command)],
   ]),

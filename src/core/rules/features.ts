@@ -11,15 +11,13 @@ interface Feature {
   stop: Capability;
   /** How a message names it. */
   name: string;
-  /** Its name in the reference REST paths: `start_broadcasting`, `stop_recording`, … */
-  path: string;
 }
 
 export const FEATURES: Readonly<Record<CallSideEffect, Feature>> = {
-  hls: { start: 'start-broadcast-call', stop: 'stop-broadcast-call', name: 'HLS broadcasting', path: 'broadcasting' },
-  recording: { start: 'start-record-call', stop: 'stop-record-call', name: 'recording', path: 'recording' },
-  transcribing: { start: 'start-transcription-call', stop: 'stop-transcription-call', name: 'transcription', path: 'transcription' },
-  captioning: { start: 'start-closed-captions-call', stop: 'stop-closed-captions-call', name: 'closed captions', path: 'closed_captions' },
+  hls: { start: 'start-broadcast-call', stop: 'stop-broadcast-call', name: 'HLS broadcasting' },
+  recording: { start: 'start-record-call', stop: 'stop-record-call', name: 'recording' },
+  transcribing: { start: 'start-transcription-call', stop: 'stop-transcription-call', name: 'transcription' },
+  captioning: { start: 'start-closed-captions-call', stop: 'stop-closed-captions-call', name: 'closed captions' },
 };
 
 /** Refuses starting what the call's settings rule out: recording while `recording.mode` is `disabled`. */
