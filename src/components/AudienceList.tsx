@@ -11,6 +11,7 @@ import {
   useStageStatus,
 } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
+import { ModerationActions } from './ModerationActions.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
 
@@ -95,6 +96,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
                 setSize={total ?? count}
                 rowHeight={rowHeight}
                 messages={messages}
+                labels={labels}
                 invite={() => grant.mutate([participant.user_id])}
                 busy={grant.isPending}
               />
@@ -121,6 +123,7 @@ function AudienceRow({
   messages,
   invite,
   busy,
+  labels,
 }: {
   participant: Participant;
   index: number;
@@ -129,6 +132,7 @@ function AudienceRow({
   messages: typeof audienceMessages;
   invite: () => void;
   busy: boolean;
+  labels: AudienceListProps['labels'];
 }) {
   const status = useStageStatus(participant.user_id);
   const invited = useIsInvitedToStage(participant.user_id);
@@ -149,6 +153,7 @@ function AudienceRow({
       ) : (
         <span className="stagekit-audience-status">{messages.audienceStatus[invited ? 'INVITED' : status]}</span>
       )}
+      <ModerationActions userId={participant.user_id} name={name} labels={labels} />
     </li>
   );
 }

@@ -2,6 +2,7 @@ export { CAPABILITIES, isCapability, type Capability } from './capabilities.js';
 export { builtInCallTypes, type CallType, type CallTypePatch } from './call-types.js';
 export { createCall, type Call, type CallHandle, type CallStage, type CallStoreState, type ConnectionState, type SendCommand } from './call.js';
 export { reduceCallView } from './call-view-reducer.js';
+export { CALL_FEATURES, FEATURE_CAPABILITIES, FEATURE_PATHS } from './call-features.js';
 export type { StageKitClient } from './client.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export { capabilitiesOf, DEFAULT_ROLE } from './access.js';

@@ -71,6 +71,9 @@ export {
   joinCallMessages,
   onStageMessages,
   audienceMessages,
+  featureMessages,
+  indicatorMessages,
+  moderationMessages,
   type StageKitMessages,
 } from './messages.js';
 export { defaultErrorMessages, defaultSkipMessages } from './error-messages.js';

@@ -1,6 +1,6 @@
 import type { Command } from '../core/engine.js';
 import { StageKitError } from '../core/errors.js';
-import { FEATURE_PATHS } from '../core/feature-paths.js';
+import { FEATURE_PATHS } from '../core/call-features.js';
 
 export interface CommandRequest {
   method: 'GET' | 'POST' | 'PATCH';

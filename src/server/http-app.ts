@@ -9,7 +9,7 @@ import type { ServerLimits } from './limits.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createToken } from './token.js';
 import { createTokenVerifier } from './token-verifier.js';
-import { FEATURE_PATHS } from '../core/feature-paths.js';
+import { FEATURE_PATHS } from '../core/call-features.js';
 
 export interface HttpAppOptions {
   hub: Hub;

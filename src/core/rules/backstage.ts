@@ -5,7 +5,8 @@ import { joinVerdict } from '../join-window.js';
 import type { CallRecord, CallSideEffect, Participant } from '../model.js';
 import type { GoLiveParsed, StopLiveParsed } from '../schemas.js';
 import { iso, type Transaction } from '../transaction.js';
-import { FEATURES, requireStartable } from './features.js';
+import { FEATURE_CAPABILITIES } from '../call-features.js';
+import { FEATURE_NAMES, requireStartable } from './features.js';
 
 // Who may be in the call when: joining (doors, join-ahead, backstage), leaving, going live and back.
 
@@ -70,7 +71,7 @@ export function goLive(tx: Transaction, input: GoLiveParsed): void {
   const changes: Partial<CallRecord> = { backstage: false, live_started_at: tx.nowIso };
   for (const [asked, feature] of starts) {
     if (!asked || call[feature]) continue;
-    tx.require(FEATURES[feature].start, `starting ${FEATURES[feature].name}`);
+    tx.require(FEATURE_CAPABILITIES[feature][0], `starting ${FEATURE_NAMES[feature]}`);
     requireStartable(call, feature);
     changes[feature] = true;
   }

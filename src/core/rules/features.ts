@@ -1,4 +1,4 @@
-import type { Capability } from '../capabilities.js';
+import { FEATURE_CAPABILITIES } from '../call-features.js';
 import { invalidState } from '../errors.js';
 import type { CallRecord, CallSideEffect } from '../model.js';
 import type { Transaction } from '../transaction.js';
@@ -6,18 +6,12 @@ import type { Transaction } from '../transaction.js';
 // What a call produces besides the show itself (HLS, recording, transcription, captions): started
 // and stopped at any time before the call ends, live or in backstage.
 
-interface Feature {
-  start: Capability;
-  stop: Capability;
-  /** How a message names it. */
-  name: string;
-}
-
-export const FEATURES: Readonly<Record<CallSideEffect, Feature>> = {
-  hls: { start: 'start-broadcast-call', stop: 'stop-broadcast-call', name: 'HLS broadcasting' },
-  recording: { start: 'start-record-call', stop: 'stop-record-call', name: 'recording' },
-  transcribing: { start: 'start-transcription-call', stop: 'stop-transcription-call', name: 'transcription' },
-  captioning: { start: 'start-closed-captions-call', stop: 'stop-closed-captions-call', name: 'closed captions' },
+/** How a message names each feature. */
+export const FEATURE_NAMES: Readonly<Record<CallSideEffect, string>> = {
+  hls: 'HLS broadcasting',
+  recording: 'recording',
+  transcribing: 'transcription',
+  captioning: 'closed captions',
 };
 
 /** Refuses starting what the call's settings rule out: recording while `recording.mode` is `disabled`. */
@@ -28,7 +22,8 @@ export function requireStartable(call: CallRecord, feature: CallSideEffect): voi
 }
 
 export function setFeature(tx: Transaction, feature: CallSideEffect, enabled: boolean): void {
-  const { start, stop, name } = FEATURES[feature];
+  const [start, stop] = FEATURE_CAPABILITIES[feature];
+  const name = FEATURE_NAMES[feature];
   const action = `${enabled ? 'starting' : 'stopping'} ${name}`;
   const call = tx.notEnded(action);
   tx.require(enabled ? start : stop, action);
