@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useId, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { Participant } from '../core/index.js';
 import {
   audienceMessages,
@@ -11,7 +11,6 @@ import {
   useStageStatus,
 } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
-import { ModerationActions } from './ModerationActions.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
 
@@ -27,15 +26,20 @@ export interface AudienceListProps
   overscan?: number;
   /** Participants fetched per page (default 50). */
   pageSize?: number;
+  /**
+   * More controls at the end of each row, such as `<ModerationActions userId={p.user_id} name={p.name} />`
+   * to remove or block someone: passed in, so a list without them does not ship them.
+   */
+  rowActions?: (participant: Participant) => ReactNode;
 }
 
 /**
  * The audience for hosts: a search box (by name or id) over pages fetched as the list scrolls,
- * with an Invite to stage control per person. Renders nothing without `manage-stage`.
+ * with an Invite to stage control per person, and the `rowActions` given. Renders nothing without `manage-stage`.
  * `data-state="loading|empty|filled"`; only the rows in view are in the DOM, whatever the crowd.
  */
 export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceListProps>(function AudienceList(
-  { height = 320, rowHeight = 44, overscan = 4, pageSize = 50, className, labels, ...sectionProps },
+  { height = 320, rowHeight = 44, overscan = 4, pageSize = 50, rowActions, className, labels, ...sectionProps },
   ref,
 ) {
   const messages = useMessagesFor(audienceMessages, labels);
@@ -96,7 +100,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
                 setSize={total ?? count}
                 rowHeight={rowHeight}
                 messages={messages}
-                labels={labels}
+                actions={rowActions}
                 invite={() => grant.mutate([participant.user_id])}
                 busy={grant.isPending}
               />
@@ -123,7 +127,7 @@ function AudienceRow({
   messages,
   invite,
   busy,
-  labels,
+  actions,
 }: {
   participant: Participant;
   index: number;
@@ -132,7 +136,7 @@ function AudienceRow({
   messages: typeof audienceMessages;
   invite: () => void;
   busy: boolean;
-  labels: AudienceListProps['labels'];
+  actions: AudienceListProps['rowActions'];
 }) {
   const status = useStageStatus(participant.user_id);
   const invited = useIsInvitedToStage(participant.user_id);
@@ -153,7 +157,7 @@ function AudienceRow({
       ) : (
         <span className="stagekit-audience-status">{messages.audienceStatus[invited ? 'INVITED' : status]}</span>
       )}
-      <ModerationActions userId={participant.user_id} name={name} labels={labels} />
+      {actions?.(participant)}
     </li>
   );
 }

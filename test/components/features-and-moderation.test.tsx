@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { createManualClock, createMemoryBackend, type Call } from '../../src/core/index.js';
 import {
+  AudienceList,
   BroadcastIndicator,
   FeatureToggles,
   ModerationActions,
@@ -184,6 +185,24 @@ describe('moderation in the lists', () => {
     await waitFor(() => expect(backend.inspect('livestream', 'show')!.blocked).toEqual({ viewer: true }));
     expect(backend.inspect('livestream', 'show')!.participants.has('viewer')).toBe(false);
     expect((await screen.findAllByText('You were blocked from this call.')).length).toBeGreaterThan(0);
+  });
+
+  it("blocks from the host's audience list when its rows carry ModerationActions", async () => {
+    const user = userEvent.setup();
+    const { backend, host } = await setup();
+    render(
+      <Providers call={host}>
+        <AudienceList rowActions={(participant) => <ModerationActions userId={participant.user_id} name={participant.name} />} />
+      </Providers>,
+    );
+    const row = (await screen.findByText('Vik')).closest('li')!;
+    await user.click(within(row).getByRole('button', { name: 'Block Vik' }));
+    await user.click(within(row).getByRole('button', { name: 'Block' }));
+    await waitFor(() => expect(backend.inspect('livestream', 'show')!.blocked).toEqual({ viewer: true }));
+    expect(backend.inspect('livestream', 'show')!.participants.has('viewer')).toBe(false);
+    // The host's own row has no controls about themselves.
+    const own = screen.getByText('host').closest('li')!;
+    expect(within(own).queryByRole('button', { name: /^Block/ })).toBeNull();
   });
 
   it('renders nothing for someone without block-users', async () => {
