@@ -45,9 +45,17 @@ const kit = {};
 // The budgets CI holds the kit to today. The aim is 12 kB for what a production app ships and 3 kB
 // for every component alone; stage news, invitations, errors in words and the audience took the
 // whole kit past it, and these ceilings keep it from growing further while it is won back.
-const SHIPPED_BUDGET = 17;
-const REACT_BUDGET = 12.5;
-const COMPONENT_BUDGETS = new Map([['BackstageGate', 3.3]]);
+// Features mid-show and moderation (four components, their hooks and words) added 1.3 kB to each.
+const SHIPPED_BUDGET = 18.4;
+const REACT_BUDGET = 13.6;
+// Components under 3 kB are held near what they weigh, so the next few bytes are a decision.
+const COMPONENT_BUDGETS = new Map([
+  ['BackstageGate', 3.3],
+  ['FeatureToggles', 2],
+  ['RecordingIndicator', 0.7],
+  ['BroadcastIndicator', 0.7],
+  ['ModerationActions', 2.1],
+]);
 kit.production = await weigh(
   'stagekit/react, every hook and component, + createRemoteClient',
   appEntry('production.js', 'What a production app ships: every hook and component, and the client of the server.', [
