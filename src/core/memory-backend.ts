@@ -7,7 +7,7 @@ import { callId, executeCall, updateCallType, type Command } from './engine.js';
 import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
-import { accessRefusal, capabilitiesOf } from './access.js';
+import { accessRefusal, capabilitiesOf, watchAccessMoved } from './access.js';
 import { projectEvents, viewOf } from './projection.js';
 import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from './routing.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
@@ -83,7 +83,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const set = watchers.get(cid);
     if (!set) return;
     const afterType = types.get(after.type)!;
-    if (!before || before.members !== after.members || beforeType !== afterType) {
+    const accessMoved = !before || watchAccessMoved(before, after) || beforeType !== afterType;
+    if (accessMoved) {
       for (const watcher of set.watchers()) set.setManager(watcher, managesStage(afterType, after, watcher.user));
     }
     // Only the watchers the change is news to: a viewer joining a crowd reaches one client.
@@ -91,6 +92,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       (watcher) => () => watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user)),
     );
     deliver(...batch);
+    // Someone just blocked (or outside a team the call now has) hears this change, then no more.
+    if (accessMoved) for (const watcher of set.watchers()) if (accessRefusal(after, watcher.user)) set.delete(watcher);
   }
 
   function watch(watcher: Watcher, cid: string, call: CallRecord, callType: CallType) {

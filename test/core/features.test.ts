@@ -172,3 +172,25 @@ describe('going live on a call open from the start (backstage off)', () => {
     expect(backend.inspect('default', 'live-room')).toMatchObject({ backstage: false });
   });
 });
+
+describe('blocking on the memory backend', () => {
+  it('refuses the blocked user everything and stops their store following the call, until unblocked', async () => {
+    const { host, client, record } = await showIn('live');
+    const troll = client({ id: 'tom' });
+    await troll.join();
+    await host.blockUser('tom', { reason: 'spam' });
+    expect(record().participants.has('tom')).toBe(false);
+    expect(troll.getState().call!.blocked_user_ids).toEqual(['tom']);
+    expect(host.getState().call!.blocked_user_ids).toEqual(['tom']);
+
+    await host.startFeature('recording');
+    // The store heard the block, and nothing after it.
+    expect(troll.getState().call!.recording).toBe(false);
+    expect(await refusal(troll.join())).toMatchObject({ code: 'FORBIDDEN', message: 'you are blocked from this call' });
+    expect((await refusal(troll.get())).code).toBe('FORBIDDEN');
+
+    await host.unblockUser('tom');
+    await troll.join();
+    expect(troll.getState().call).toMatchObject({ recording: true, blocked_user_ids: [] });
+  });
+});
