@@ -207,7 +207,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       const result = updateCallType(types, records.values(), name, patch, clock.now());
       types.set(name, result.callType);
       for (const change of result.changes) records.set(change.after.cid, change.after);
-      for (const change of result.changes) publish(change.after.cid, change.before, change.after, change.beforeType, change.events);
+      for (const change of result.changes) {
+        publish(change.after.cid, change.before, change.after, change.beforeType, change.events);
+        // A lost grant can take people out of a call: its counts move as with any other change.
+        if (countsChanged(change.after)) countLater(change.after.type, change.after.id);
+      }
     },
     getCallType: (name) => types.get(name),
     inspect: (type, id) => records.get(callId(type, id)),
