@@ -24,6 +24,7 @@ export type CallEventBody =
   /**
    * The users named (the call's members but the one who asked): an app shows an incoming call
    * (`call.ring`) or a notice (`call.notification`). The kit has no push service of its own.
+   * Each member receives it naming only themselves.
    */
   | { type: 'call.ring' | 'call.notification'; user_ids: string[]; by: string }
   | { type: 'call.member_added'; member: Member }

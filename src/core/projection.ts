@@ -139,7 +139,7 @@ function projectEvent(event: CallEvent, viewerId: string, manager: boolean, mode
       return moderator || event.user_id === viewerId ? event : null;
     case 'call.ring':
     case 'call.notification':
-      return event.user_ids.includes(viewerId) ? event : null;
+      return ringFor(event, viewerId);
     case 'call.participant_joined':
       return event.listed || event.participant.user_id === viewerId ? event : null;
     case 'call.participant_left':
@@ -180,6 +180,19 @@ function projectEvent(event: CallEvent, viewerId: string, manager: boolean, mode
   }
 }
 
+const rungSets = new WeakMap<CallEvent, ReadonlySet<string>>();
+
+/**
+ * A ring or notification as one member receives it: naming only them, so ringing ten thousand
+ * members sends each a few bytes, not the whole list; null for anyone not rung.
+ */
+function ringFor(event: CallEventOf<'call.ring' | 'call.notification'>, viewerId: string): CallEvent | null {
+  let rung = rungSets.get(event);
+  if (!rung) rungSets.set(event, (rung = new Set(event.user_ids)));
+  if (!rung.has(viewerId)) return null;
+  return event.user_ids.length === 1 ? event : { ...event, user_ids: [viewerId] };
+}
+
 const unlistedSets = new WeakMap<CallEvent, ReadonlySet<string>>();
 
 /** The ids a stop-live removed unseen, as a set built once per event, not once per watcher. */
@@ -195,7 +208,7 @@ function unlistedSet(event: CallEventOf<'call.live_ended'>): ReadonlySet<string>
  * are the news. Those come last in a change, so the view stands for the call just before them.
  */
 export function firstView(call: CallRecord, type: CallType, viewer: User, events: readonly CallEvent[], created_at: string): CallEvent[] {
-  const told = events.filter((event) => (event.type === 'call.ring' || event.type === 'call.notification') && event.user_ids.includes(viewer.id));
+  const told = events.flatMap((event) => (event.type === 'call.ring' || event.type === 'call.notification' ? (ringFor(event, viewer.id) ?? []) : []));
   const seq = told.length > 0 ? told[0]!.seq - 1 : call.seq;
   return [{ type: 'call.state', call: { ...viewOf(call, type, viewer), seq }, cid: call.cid, seq, created_at }, ...told];
 }

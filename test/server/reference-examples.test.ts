@@ -268,12 +268,16 @@ describe('the call creation options of the reference table', () => {
         'ring',
       );
     }
-    await test.request('POST', '/video/call/default/ring', { as: host, body: { ring: true, notify: true, data: { members: [{ user_id: 'mia' }] } } });
+    await test.request('POST', '/video/call/default/ring', {
+      as: host,
+      body: { ring: true, notify: true, data: { members: [{ user_id: 'mia' }, { user_id: 'zoe' }] } },
+    });
     const told = log.filter(({ event }) => event.type === 'call.ring' || event.type === 'call.notification');
     expect(told.map(({ user, event }) => [user, event.type])).toEqual([
       ['mia', 'call.ring'],
       ['mia', 'call.notification'],
     ]);
+    // Each member is told of themselves alone, however many are rung.
     expect(told[0]!.event).toMatchObject({ user_ids: ['mia'], by: 'hana' });
     // Ringing an existing call's members is for those who run it.
     const again = await test.request('POST', '/video/call/default/ring', { as: { id: 'otto' }, body: { ring: true } });
