@@ -11,7 +11,7 @@ const USAGE = `Usage:
 
 The secret comes from STAGEKIT_SECRET (16 characters or more). Without it the server makes one up
 for this run and tokens from an earlier run stop working.
---dev-tokens serves GET /dev/token?user_id=..&role=.. to anyone: for demos on your own machine only.`;
+--dev-tokens serves GET /dev/token?user_id=..&role=..&teams=a,b to anyone: for demos on your own machine only.`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -293,8 +293,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   if (options.devTokens && options.secret) {
     const secret = options.secret;
     app.get('/dev/token', async (c) => {
-      const { user_id, role, name } = c.req.query();
-      return c.json({ token: await createToken(secret, { user_id: user_id ?? '', ...(role && { role }), ...(name && { name }) }) });
+      const { user_id, role, name, teams } = c.req.query();
+      const claims = { user_id: user_id ?? '', ...(role && { role }), ...(name && { name }), ...(teams && { teams: teams.split(',') }) };
+      return c.json({ token: await createToken(secret, claims) });
     });
   }
   app.route('/', api);

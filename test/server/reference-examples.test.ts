@@ -257,6 +257,16 @@ describe('the call creation options of the reference table', () => {
     expect((await test.request('POST', '/video/call/default/standup/join', { as: outsider, body: {} })).status).toBe(200);
   });
 
+  it('a development token carries the teams asked for', async () => {
+    test = await startServer({ devTokens: true });
+    await test.request('POST', '/video/call/default/blue-room', { as: { id: 'hana', teams: ['blue'] }, body: { data: { team: 'blue' } } });
+    const mint = async (query: string) => ((await (await fetch(`${test.url}/dev/token?${query}`)).json()) as { token: string }).token;
+    const joinWith = async (token: string) =>
+      (await test.request('POST', '/video/call/default/blue-room/join', { auth: `Bearer ${token}`, body: {} })).status;
+    expect(await joinWith(await mint('user_id=bo&teams=red,blue'))).toBe(200);
+    expect(await joinWith(await mint('user_id=cy&teams=red'))).toBe(403);
+  });
+
   it('rings and notifies the members of a new call, and only them', async () => {
     test = await startServer();
     const host: User = { id: 'hana' };
