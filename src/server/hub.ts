@@ -186,7 +186,7 @@ export function createHub(options: HubOptions): Hub {
     const { before, after } = change;
     const subs = subscriptions.get(after.cid);
     if (!subs) return;
-    // Who may watch moves only with members, the call type, or someone joining or leaving.
+    // Who may watch moves only with members, blocks, the team, the call type, or someone joining or leaving.
     const accessMoved = !before || watchAccessMoved(before, after) || change.beforeType !== change.afterType;
     if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, managesStage(change.afterType, after, subscriber.user));
     // A change that reads the same to everyone of one role (going live, an update, the counts) is
