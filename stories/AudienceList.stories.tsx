@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { audienceScenario } from '../.storybook/crowd.js';
 import type { ScenarioParameters } from '../.storybook/scenario.js';
-import { AudienceList } from '../src/components/index.js';
+import { AudienceList, ModerationActions } from '../src/components/index.js';
 
 const host = { id: 'hana', name: 'Hana', member: 'host', joined: true };
 const audience = ['Ana', 'Ben', 'Bea', 'Carl', 'Dora', 'Eli'].map((name) => ({ id: name.toLowerCase(), name, joined: true }));
@@ -52,6 +52,18 @@ export const Invite: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Invite Ben to the stage' }));
     await waitFor(() => expect(canvasElement.querySelector('li[data-user-id="ben"]')?.getAttribute('data-stage-status')).toBe('ACCEPTED_TO_JOIN_STAGE'));
     await expect(within(canvasElement.querySelector('li[data-user-id="ben"]') as HTMLElement).getByText('Invited')).toBeVisible();
+  },
+};
+
+/** With `rowActions`, each row offers Remove from call and Block; here the host blocks Carl after confirming. */
+export const WithModeration: Story = {
+  args: { rowActions: (participant) => <ModerationActions userId={participant.user_id} name={participant.name} /> },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const carl = within((await canvas.findByText('Carl')).closest('li') as HTMLElement);
+    await userEvent.click(carl.getByRole('button', { name: 'Block Carl' }));
+    await userEvent.click(within(carl.getByRole('group', { name: /Block Carl\?/ })).getByRole('button', { name: 'Block' }));
+    await waitFor(() => expect(canvas.queryByText('Carl')).toBeNull(), { timeout: 4_000 });
   },
 };
 

@@ -64,3 +64,15 @@ export const Kick: Story = {
     await expect(canvas.getByRole('listitem')).toHaveTextContent('Ben');
   },
 };
+
+/** The host blocks Ben after confirming: he leaves the stage and the call, and cannot come back. */
+export const Block: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Block Ben' }));
+    const question = canvas.getByRole('group', { name: /Block Ben\?/ });
+    await userEvent.click(within(question).getByRole('button', { name: 'Block' }));
+    await expect(await canvas.findAllByRole('listitem')).toHaveLength(1);
+    await expect(canvas.getByRole('listitem')).toHaveTextContent('Ana');
+  },
+};

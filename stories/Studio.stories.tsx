@@ -100,6 +100,20 @@ export const Walkthrough: Story = {
       await timer(ana, 'Live');
     });
 
+    await step('Hana records mid-show: everyone sees it start and stop', async () => {
+      const features = within(host.getByRole('group', { name: 'Show features' }));
+      const record = features.getByRole('button', { name: 'Record' });
+      await expect(record).toHaveAttribute('aria-pressed', 'false');
+      await userEvent.click(record);
+      await waitFor(() => expect(record).toHaveAttribute('aria-pressed', 'true'));
+      for (const panel of [host, ana, ben]) await expect(await panel.findByText('Recording')).toHaveAttribute('data-state', 'on');
+      await settled();
+      await userEvent.click(record);
+      await waitFor(() => expect(record).toHaveAttribute('aria-pressed', 'false'));
+      for (const panel of [ana, ben]) await waitFor(() => expect(panel.queryByText('Recording')).toBeNull());
+      await expect(badge(ana)).toHaveTextContent('Live');
+    });
+
     await step('Ana and Ben ask for the stage; Hana accepts Ana and denies Ben', async () => {
       await userEvent.click(ana.getByRole('button', { name: 'Request to join stage' }));
       await userEvent.click(ben.getByRole('button', { name: 'Request to join stage' }));

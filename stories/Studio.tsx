@@ -1,7 +1,11 @@
 import { useId, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import {
   BackstageGate,
+  BroadcastIndicator,
   EndCallButton,
+  FeatureToggles,
+  ModerationActions,
+  RecordingIndicator,
   GoLiveButton,
   JoinAheadCountdown,
   JoinCallButton,
@@ -16,7 +20,7 @@ import {
   StageToggle,
   useCallState,
 } from '../src/components/index.js';
-import type { Call, ManualClock } from '../src/core/index.js';
+import type { Call, ManualClock, Participant } from '../src/core/index.js';
 import { useScenario } from '../.storybook/scenario.js';
 
 /** The show the host schedules: five minutes out, doors open two minutes ahead. */
@@ -98,20 +102,24 @@ function ScheduleButton({ host, viewers, clock }: { host: Call; viewers: Call[];
   );
 }
 
+/** Remove from call and Block, at the end of each audience row. */
+const moderation = (participant: Participant) => <ModerationActions userId={participant.user_id} name={participant.name} />;
+
 function HostControls() {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
       </div>
       <div style={row}>
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
       </div>
+      <FeatureToggles />
       <StageNotifications aria-label="Hana's notifications" />
       <StageRequestList height={160} />
       <OnStageList />
-      <AudienceList height={132} />
+      <AudienceList height={132} rowActions={moderation} />
     </>
   );
 }
@@ -124,7 +132,7 @@ function ViewerControls({ name }: { name: string }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <StageStatusBadge /> <AudienceCount />
+        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <StageStatusBadge /> <AudienceCount />
       </div>
       <BackstageGate aria-label={`${name}'s waiting room`}>
         <JoinAheadCountdown />

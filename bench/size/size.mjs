@@ -43,12 +43,19 @@ function printModules(all) {
 const reactExports = published.exports.react;
 const kit = {};
 // The budgets CI holds the kit to. The aim is 12 kB for what a production app ships; today's
-// kit (stage news, invitations, errors in words, the audience, and the client of the server) comes
-// to SHIPPED_BUDGET less a little headroom, and these ceilings keep it from growing back while the
-// rest is won. Every component alone stays within 3 kB, with what it pulls in.
-const SHIPPED_BUDGET = 16.5;
-const REACT_BUDGET = 12;
+// kit (stage news, invitations, errors in words, the audience, features mid-show, moderation and
+// the client of the server) comes to SHIPPED_BUDGET less a little headroom, and these ceilings keep
+// it from growing back while the rest is won. Every component alone stays within 3 kB, with what
+// it pulls in; the smallest are held near what they weigh, so their next bytes are a decision.
+const SHIPPED_BUDGET = 18.4;
+const REACT_BUDGET = 13.6;
 const COMPONENT_BUDGET = 3;
+const COMPONENT_BUDGETS = new Map([
+  ['FeatureToggles', 2],
+  ['RecordingIndicator', 0.7],
+  ['BroadcastIndicator', 0.7],
+  ['ModerationActions', 2.1],
+]);
 kit.production = await weigh(
   'stagekit/react, every hook and component, + createRemoteClient',
   appEntry('production.js', 'What a production app ships: every hook and component, and the client of the server.', [
@@ -75,7 +82,7 @@ await weigh(
 const components = [...readFileSync(resolve(root, 'src/components/index.ts'), 'utf8').matchAll(/^export \{ ([A-Z]\w*)\b/gm)].map((m) => m[1]);
 for (const name of components) {
   await weigh(`stagekit/react, ${name} alone`, appEntry(`${name}.js`, 'One component.', [['stagekit/react', [name]]]), {
-    budget: { max: COMPONENT_BUDGET },
+    budget: { max: COMPONENT_BUDGETS.get(name) ?? COMPONENT_BUDGET },
   });
 }
 await weigh('stagekit/styles.css', resolve(here, 'kit-styles.js'));

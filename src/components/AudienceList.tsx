@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useId, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { Participant } from '../core/index.js';
 import {
   audienceMessages,
@@ -26,15 +26,20 @@ export interface AudienceListProps
   overscan?: number;
   /** Participants fetched per page (default 50). */
   pageSize?: number;
+  /**
+   * More controls at the end of each row, such as `<ModerationActions userId={p.user_id} name={p.name} />`
+   * to remove or block someone: passed in, so a list without them does not ship them.
+   */
+  rowActions?: (participant: Participant) => ReactNode;
 }
 
 /**
  * The audience for hosts: a search box (by name or id) over pages fetched as the list scrolls,
- * with an Invite to stage control per person. Renders nothing without `manage-stage`.
+ * with an Invite to stage control per person, and the `rowActions` given. Renders nothing without `manage-stage`.
  * `data-state="loading|empty|filled"`; only the rows in view are in the DOM, whatever the crowd.
  */
 export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceListProps>(function AudienceList(
-  { height = 320, rowHeight = 44, overscan = 4, pageSize = 50, className, labels, ...sectionProps },
+  { height = 320, rowHeight = 44, overscan = 4, pageSize = 50, rowActions, className, labels, ...sectionProps },
   ref,
 ) {
   const messages = useMessagesFor(audienceMessages, labels);
@@ -95,6 +100,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
                 setSize={total ?? count}
                 rowHeight={rowHeight}
                 messages={messages}
+                actions={rowActions}
                 invite={() => grant.mutate([participant.user_id])}
                 busy={grant.isPending}
               />
@@ -121,6 +127,7 @@ function AudienceRow({
   messages,
   invite,
   busy,
+  actions,
 }: {
   participant: Participant;
   index: number;
@@ -129,6 +136,7 @@ function AudienceRow({
   messages: typeof audienceMessages;
   invite: () => void;
   busy: boolean;
+  actions: AudienceListProps['rowActions'];
 }) {
   const status = useStageStatus(participant.user_id);
   const invited = useIsInvitedToStage(participant.user_id);
@@ -149,6 +157,7 @@ function AudienceRow({
       ) : (
         <span className="stagekit-audience-status">{messages.audienceStatus[invited ? 'INVITED' : status]}</span>
       )}
+      {actions?.(participant)}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { forwardRef, useEffect, useId, useRef, type HTMLAttributes } from 'react
 import { onStageMessages, useMessagesFor, useOnStage } from '../react/index.js';
 import { classNames } from './class-names.js';
 import { KickButton } from './KickButton.js';
+import { ModerationActions } from './ModerationActions.js';
 import type { CommonProps } from './types.js';
 
 export interface OnStageListProps
@@ -13,7 +14,7 @@ export interface OnStageListProps
 }
 
 /**
- * Who is on stage, with a kick control for managers, or `messages.nobodyOnStage` when no one is.
+ * Who is on stage, with a kick control for managers and remove / block for moderators, or `messages.nobodyOnStage` when no one is.
  * `data-state="empty|filled"`.
  */
 export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListProps>(function OnStageList(
@@ -67,6 +68,7 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
             <li key={participant.user_id} data-user-id={participant.user_id}>
               <span>{participant.name ?? participant.user_id}</span>
               <KickButton userId={participant.user_id} labels={labels} />
+              <ModerationActions userId={participant.user_id} labels={labels} />
             </li>
           ))}
         </ul>

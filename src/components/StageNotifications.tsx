@@ -39,6 +39,10 @@ export function noticeText(notice: StageNotice, messages: StageNoticeMessages): 
       return messages.noticeRevoked;
     case 'removed':
       return messages.noticeRemoved;
+    case 'callRemoved':
+      return messages.noticeCallRemoved(notice.reason);
+    case 'blocked':
+      return messages.noticeBlocked(notice.reason);
     case 'request':
       return messages.noticeRequest(notice.name, notice.pending ?? 1);
     case 'withdrawn':
@@ -51,7 +55,8 @@ export function noticeText(notice: StageNotice, messages: StageNoticeMessages): 
 }
 
 /**
- * Stage news as short notices: for viewers, approved, invited, denied, revoked and removed; for
+ * Stage news as short notices: for viewers, approved, invited, denied, revoked and removed (from
+ * the stage, or by a moderator from the call, or blocked from it); for
  * managers, a new request (with Accept), a request withdrawn, an invitation declined, and a
  * decision of theirs another manager had already made. Each notice is announced once through a
  * polite live region and stays until dismissed (its button, or Escape within it). The root is

@@ -1,6 +1,7 @@
 import { CAPABILITIES, type Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
-import type { CallRecord, StageStatus } from './model.js';
+import { StageKitError } from './errors.js';
+import type { CallRecord, StageStatus, User } from './model.js';
 import { own } from './own.js';
 
 export const DEFAULT_ROLE = 'user';
@@ -37,4 +38,40 @@ export function withStageCapabilities(roleCapabilities: readonly Capability[], s
   if (status !== 'ON_STAGE' || ON_STAGE_CAPABILITIES.every((c) => roleCapabilities.includes(c))) return roleCapabilities as Capability[];
   const held = new Set<Capability>([...roleCapabilities, ...ON_STAGE_CAPABILITIES]);
   return CAPABILITIES.filter((capability) => held.has(capability));
+}
+
+/** Most users one call may block. */
+export const MAX_BLOCKED = 10_000;
+
+export function isBlocked(call: Pick<CallRecord, 'blocked'>, userId: string): boolean {
+  return !!call.blocked && Object.hasOwn(call.blocked, userId);
+}
+
+/**
+ * Why a user may not touch a call at all, whatever their capabilities: they are blocked from it,
+ * or it is for a team they are not in (global admins pass the team check, to run any call).
+ * Null when nothing keeps them out.
+ */
+export function accessRefusal(call: Pick<CallRecord, 'blocked' | 'team'>, user: User): StageKitError | null {
+  if (isBlocked(call, user.id)) return new StageKitError('FORBIDDEN', 'you are blocked from this call');
+  const { team } = call;
+  if (team !== undefined && user.role !== 'admin' && !user.teams?.includes(team)) {
+    return new StageKitError('FORBIDDEN', `this call is only for members of the team '${team}'`);
+  }
+  return null;
+}
+
+/**
+ * Why a user may not be sent a call's events: kept out of it (above), or neither in it nor
+ * holding `read-call`. Null when they may watch.
+ */
+export function watchRefusal(type: CallType, call: CallRecord, user: User): StageKitError | null {
+  const refusal = accessRefusal(call, user);
+  if (refusal || call.participants.has(user.id) || capabilitiesOf(type, call, user.id, user.role).includes('read-call')) return refusal;
+  return new StageKitError('FORBIDDEN', "watching a call needs the 'read-call' capability", { capability: 'read-call' });
+}
+
+/** Whether a change may have moved who may watch the call: its members, blocks or team. */
+export function watchAccessMoved(before: CallRecord, after: CallRecord): boolean {
+  return before.members !== after.members || before.blocked !== after.blocked || before.team !== after.team;
 }

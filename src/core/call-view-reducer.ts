@@ -67,8 +67,19 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
       case 'call.created':
       case 'call.updated':
       case 'call.live_started':
+      case 'call.feature_changed':
         next = { ...next, ...event.call };
+        // A team lifted is a field gone: the event's fields are the whole of them.
+        if (event.call.team === undefined && next.team !== undefined) delete (next = { ...next }).team;
         break;
+      case 'call.user_blocked':
+      case 'call.user_unblocked': {
+        // Only moderators and the user themselves are told: their list is exactly what they are shown,
+        // in the order of the server's views.
+        const rest = (next.blocked_user_ids ?? []).filter((userId) => userId !== event.user_id);
+        next = { ...next, blocked_user_ids: event.type === 'call.user_blocked' ? [...rest, event.user_id].sort() : rest };
+        break;
+      }
       case 'call.live_ended': {
         next = { ...next, ...event.call };
         // A manager is told of everyone removed, most of whom a crowd's view never held: only

@@ -3,8 +3,16 @@ import { reduceCallView } from './call-view-reducer.js';
 import type { Clock } from './clock.js';
 import type { AudiencePage, BulkStageResult, Command, CommandResults } from './engine.js';
 import type { CallEvent, CallEventOf, CallEventType } from './events.js';
-import type { CallView, StageStatus, User } from './model.js';
-import type { AudienceQueryInput, GetOrCreateInput, GoLiveInput, JoinInput, StopLiveInput, UpdateCallInput, UpdateCallMembersInput } from './schemas.js';
+import type { CallSideEffect, CallView, StageStatus, User } from './model.js';
+import type {
+  AudienceQueryInput,
+  GetOrCreateInput,
+  GoLiveInput,
+  JoinInput,
+  StopLiveInput,
+  UpdateCallInput,
+  UpdateCallMembersInput,
+} from './schemas.js';
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
 
@@ -56,6 +64,17 @@ export interface Call {
   goLive(input?: GoLiveInput): Promise<void>;
   stopLive(input?: StopLiveInput): Promise<void>;
   endCall(): Promise<void>;
+  /**
+   * Starts HLS (`hls`), recording, transcription (`transcribing`) or captions (`captioning`) at
+   * any time before the call ends, live or not; needs the feature's start capability.
+   */
+  startFeature(feature: CallSideEffect): Promise<void>;
+  stopFeature(feature: CallSideEffect): Promise<void>;
+  /** Takes a participant out of the call (`block-users`); they may join again. */
+  removeParticipant(userId: string, options?: { reason?: string }): Promise<void>;
+  /** Keeps a user out of the call, joining and watching, until unblocked (`block-users`); removes them now. */
+  blockUser(userId: string, options?: { reason?: string }): Promise<void>;
+  unblockUser(userId: string): Promise<void>;
   readonly stage: CallStage;
   /**
    * One page of the audience, for those who manage the stage: participants whose name or id
@@ -137,6 +156,11 @@ export function createCall(options: {
     goLive: (input) => send({ type: 'goLive', input }).then(done),
     stopLive: (input) => send({ type: 'stopLive', input }).then(done),
     endCall: () => send({ type: 'endCall' }).then(done),
+    startFeature: (feature) => send({ type: 'feature.start', feature }).then(done),
+    stopFeature: (feature) => send({ type: 'feature.stop', feature }).then(done),
+    removeParticipant: (user_id, extra) => send({ type: 'moderation.remove', input: { user_id, ...extra } }).then(done),
+    blockUser: (user_id, extra) => send({ type: 'moderation.block', input: { user_id, ...extra } }).then(done),
+    unblockUser: (user_id) => send({ type: 'moderation.unblock', input: { user_id } }).then(done),
     stage: {
       requestAccess: () => send({ type: 'stage.requestAccess' }),
       cancelRequestAccess: () => send({ type: 'stage.cancelRequestAccess' }),

@@ -23,6 +23,7 @@ export const CAPABILITIES = [
   'request-stage',
   'join-stage',
   'manage-stage',
+  'block-users',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

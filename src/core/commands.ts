@@ -1,9 +1,10 @@
-import type { Participant, StageStatus, User } from './model.js';
+import type { CallSideEffect, Participant, StageStatus, User } from './model.js';
 import type {
   AudienceQueryInput,
   GetOrCreateInput,
   GoLiveInput,
   JoinInput,
+  ModerationInput,
   StopLiveInput,
   UpdateCallInput,
   UpdateCallMembersInput,
@@ -29,6 +30,10 @@ export type Command =
   | { type: 'goLive'; input?: GoLiveInput }
   | { type: 'stopLive'; input?: StopLiveInput }
   | { type: 'endCall' }
+  /** Starts or stops HLS, recording, transcription or captions, live or not, until the call ends. */
+  | { type: 'feature.start' | 'feature.stop'; feature: CallSideEffect }
+  /** Moderation (`block-users`): take a participant out of the call, or keep a user out until unblocked. */
+  | { type: 'moderation.remove' | 'moderation.block' | 'moderation.unblock'; input: ModerationInput }
   | { type: StageCommandType }
   /**
    * `only_requested` (grant only): accept pending requests and nothing else, so a grant racing
@@ -81,6 +86,11 @@ export interface CommandResults {
   goLive: Record<string, never>;
   stopLive: Record<string, never>;
   endCall: Record<string, never>;
+  'feature.start': Record<string, never>;
+  'feature.stop': Record<string, never>;
+  'moderation.remove': Record<string, never>;
+  'moderation.block': Record<string, never>;
+  'moderation.unblock': Record<string, never>;
   'stage.requestAccess': { status: StageStatus };
   'stage.cancelRequestAccess': { status: StageStatus };
   'stage.declineInvitation': { status: StageStatus };

@@ -3,17 +3,22 @@ import type { Command, CommandRequest, CommandResults } from './commands.js';
 import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord } from './model.js';
+import { accessRefusal } from './access.js';
 import { publishCounts, queryAudience } from './rules/audience.js';
+import { setFeature } from './rules/features.js';
+import { blockUser, removeParticipant, unblockUser } from './rules/moderation.js';
 import { goLive, join, leave, stopLive } from './rules/backstage.js';
-import { endCall, getOrCreate, update, updateMembers } from './rules/calls.js';
+import { endCall, getOrCreate, tellMembers, update, updateMembers } from './rules/calls.js';
 import { bulk, cancelRequestAccess, declineInvitation, joinStage, leaveStage, requestAccess } from './rules/stage.js';
 import {
   audienceQuerySchema,
   callKeySchema,
   callTypePatchSchema,
+  featureSchema,
   getOrCreateSchema,
   goLiveSchema,
   joinSchema,
+  moderationSchema,
   onlyRequestedSchema,
   parseInput,
   stopLiveSchema,
@@ -106,9 +111,17 @@ export function execute<C extends Command>(world: World, request: CommandRequest
 
 /** Parses a command's input and hands it to the rule module that owns it. */
 function run(tx: Transaction, command: Command): unknown {
+  // A blocked user, or one outside the call's team, is refused whatever they ask. The backend's
+  // own bookkeeping (publishing counts) acts for no one.
+  const refusal = tx.call && command.type !== 'audience.publishCounts' ? accessRefusal(tx.call, tx.actor) : null;
+  if (refusal) throw refusal;
   switch (command.type) {
-    case 'getOrCreate':
-      return { created: getOrCreate(tx, parseInput(getOrCreateSchema, command.input, 'input').data) };
+    case 'getOrCreate': {
+      const input = parseInput(getOrCreateSchema, command.input, 'input');
+      const created = getOrCreate(tx, input.data);
+      tellMembers(tx, input, created);
+      return { created };
+    }
     case 'get':
       tx.existing();
       tx.require('read-call', 'reading a call');
@@ -136,6 +149,19 @@ function run(tx: Transaction, command: Command): unknown {
       return {};
     case 'endCall':
       endCall(tx);
+      return {};
+    case 'feature.start':
+    case 'feature.stop':
+      setFeature(tx, parseInput(featureSchema, command.feature, 'feature'), command.type === 'feature.start');
+      return {};
+    case 'moderation.remove':
+      removeParticipant(tx, parseInput(moderationSchema, command.input, 'input'));
+      return {};
+    case 'moderation.block':
+      blockUser(tx, parseInput(moderationSchema, command.input, 'input'));
+      return {};
+    case 'moderation.unblock':
+      unblockUser(tx, parseInput(moderationSchema, command.input, 'input'));
       return {};
     case 'stage.requestAccess':
       return { status: requestAccess(tx) };

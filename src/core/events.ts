@@ -1,4 +1,4 @@
-import type { AudienceListing, CallFields, CallView, Member, Participant, ParticipantCounts, StageRequest, StageStatus } from './model.js';
+import type { AudienceListing, CallFields, CallSideEffect, CallView, Member, Participant, ParticipantCounts, StageRequest, StageStatus } from './model.js';
 
 export type ParticipantLeftReason = 'left' | 'removed' | 'ended' | 'dropped';
 
@@ -14,6 +14,19 @@ export type CallEventBody =
   | { type: 'call.live_ended'; call: CallFields; removed_user_ids: string[]; unlisted_removed_user_ids?: string[] }
   /** The call ended: every participant, stage status and request is gone. */
   | { type: 'call.ended'; call: CallFields }
+  /** HLS, recording, transcription or captions started or stopped, live or not: everyone is told. */
+  | { type: 'call.feature_changed'; feature: CallSideEffect; enabled: boolean; call: CallFields }
+  /** Moderators and the user: a moderator removed the user from the call (`call.participant_left` follows). */
+  | { type: 'call.participant_removed'; user_id: string; by: string; reason?: string }
+  /** Moderators and the user: the user may not join or watch the call until unblocked. */
+  | { type: 'call.user_blocked'; user_id: string; by: string; reason?: string }
+  | { type: 'call.user_unblocked'; user_id: string; by: string }
+  /**
+   * The users named (the call's members but the one who asked): an app shows an incoming call
+   * (`call.ring`) or a notice (`call.notification`). The kit has no push service of its own.
+   * Each member receives it naming only themselves.
+   */
+  | { type: 'call.ring' | 'call.notification'; user_ids: string[]; by: string }
   | { type: 'call.member_added'; member: Member }
   | { type: 'call.member_updated'; member: Member }
   | { type: 'call.member_removed'; user_id: string }

@@ -2,6 +2,7 @@ export { CAPABILITIES, isCapability, type Capability } from './capabilities.js';
 export { builtInCallTypes, type CallType, type CallTypePatch } from './call-types.js';
 export { createCall, type Call, type CallHandle, type CallStage, type CallStoreState, type ConnectionState, type SendCommand } from './call.js';
 export { reduceCallView } from './call-view-reducer.js';
+export { CALL_FEATURES, FEATURE_CAPABILITIES, FEATURE_PATHS } from './call-features.js';
 export type { StageKitClient } from './client.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export { capabilitiesOf, DEFAULT_ROLE } from './access.js';
@@ -40,7 +41,7 @@ export {
   type StageStatus,
   type User,
 } from './model.js';
-export { projectEvents, projectEventsWithoutView, viewOf, type AccessProjectionInput, type ProjectionInput } from './projection.js';
+export { firstView, projectEvents, projectEventsWithoutView, viewOf, type AccessProjectionInput, type ProjectionInput } from './projection.js';
 export { PersistentMap } from './persistent-map.js';
 export type {
   AudienceQueryInput,
@@ -49,9 +50,10 @@ export type {
   GetOrCreateInput,
   GoLiveInput,
   JoinInput,
+  ModerationInput,
   StopLiveInput,
   UpdateCallInput,
   UpdateCallMembersInput,
 } from './schemas.js';
 export { CLOSE_CODES, type ClientMessage, type ServerMessage } from './socket-protocol.js';
-export { DEFAULT_SETTINGS, type CallSettings, type CallSettingsOverride } from './settings.js';
+export { DEFAULT_SETTINGS, type CallSettings, type CallSettingsOverride, type RecordingMode, type RecordingQuality } from './settings.js';

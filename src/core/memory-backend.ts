@@ -7,7 +7,7 @@ import { callId, executeCall, updateCallType, type Command } from './engine.js';
 import { StageKitError } from './errors.js';
 import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
-import { capabilitiesOf } from './access.js';
+import { accessRefusal, capabilitiesOf, watchAccessMoved } from './access.js';
 import { projectEvents, viewOf } from './projection.js';
 import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from './routing.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
@@ -83,7 +83,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const set = watchers.get(cid);
     if (!set) return;
     const afterType = types.get(after.type)!;
-    if (!before || before.members !== after.members || beforeType !== afterType) {
+    const accessMoved = !before || watchAccessMoved(before, after) || beforeType !== afterType;
+    if (accessMoved) {
       for (const watcher of set.watchers()) set.setManager(watcher, managesStage(afterType, after, watcher.user));
     }
     // Only the watchers the change is news to: a viewer joining a crowd reaches one client.
@@ -91,6 +92,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       (watcher) => () => watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user)),
     );
     deliver(...batch);
+    // Someone just blocked (or outside a team the call now has) hears this change, then no more.
+    if (accessMoved) for (const watcher of set.watchers()) if (accessRefusal(after, watcher.user)) set.delete(watcher);
   }
 
   function watch(watcher: Watcher, cid: string, call: CallRecord, callType: CallType) {
@@ -98,7 +101,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (!set) watchers.set(cid, (set = new CallWatchers()));
     if (set.has(watcher)) return;
     // Only users who may read the call watch it: a refused `get` must not leak it through another action.
-    if (!capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
+    if (accessRefusal(call, watcher.user) || !capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
     set.set(watcher, true, managesStage(callType, call, watcher.user));
     const snapshot: CallEvent = {
       type: 'call.state',
@@ -204,7 +207,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       const result = updateCallType(types, records.values(), name, patch, clock.now());
       types.set(name, result.callType);
       for (const change of result.changes) records.set(change.after.cid, change.after);
-      for (const change of result.changes) publish(change.after.cid, change.before, change.after, change.beforeType, change.events);
+      for (const change of result.changes) {
+        publish(change.after.cid, change.before, change.after, change.beforeType, change.events);
+        // A lost grant can take people out of a call: its counts move as with any other change.
+        if (countsChanged(change.after)) countLater(change.after.type, change.after.id);
+      }
     },
     getCallType: (name) => types.get(name),
     inspect: (type, id) => records.get(callId(type, id)),

@@ -11,6 +11,8 @@ export interface User {
   /** Global role; `user` unless said otherwise. */
   role?: string;
   name?: string;
+  /** Teams the user belongs to (the token's `teams` claim): a call with a `team` admits only them. */
+  teams?: string[];
 }
 
 export interface Member {
@@ -58,6 +60,8 @@ export interface CallFields {
   recording: boolean;
   transcribing: boolean;
   captioning: boolean;
+  /** Only users of this team may join or watch the call (global admins too); absent: anyone. */
+  team?: string;
 }
 
 /** How many are in a call, as watchers are told (`call.counts_updated`) a few times a second at most. */
@@ -95,6 +99,11 @@ export interface CallRecord extends CallFields {
    * mean nothing. Absent in records stored before invitations were told apart.
    */
   stage_invited?: Record<string, true>;
+  /**
+   * Users kept out of the call until unblocked, by id (at most `MAX_BLOCKED`). Plain JSON so any
+   * storage keeps it as it is; read with own-property lookups. Absent until someone is blocked.
+   */
+  blocked?: Record<string, true>;
   /** Sequence number of the last event this call produced. */
   seq: number;
 }
@@ -114,6 +123,8 @@ export interface CallView extends CallFields, ParticipantCounts {
   stage_requests: StageRequest[];
   /** ACCEPTED users who were invited rather than approved: yourself, or everyone for managers. */
   stage_invited: Record<string, true>;
+  /** Blocked users: all of them for holders of `block-users`, else only yourself if you are. */
+  blocked_user_ids: string[];
   /** What you may do: your roles' grants, plus `send-audio` and `send-video` while you are ON_STAGE. */
   own_capabilities: Capability[];
   /** What your roles grant, before the stage adds to it. */

@@ -1,4 +1,4 @@
-import { capabilitiesOf, sameCapabilities, withStageCapabilities } from './access.js';
+import { capabilitiesOf, isBlocked, sameCapabilities, withStageCapabilities } from './access.js';
 import type { Capability } from './capabilities.js';
 import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
@@ -37,6 +37,7 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     stage,
     stage_requests: manager ? call.stage_requests : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
+    blocked_user_ids: role_capabilities.includes('block-users') ? Object.keys(call.blocked ?? {}).sort() : isBlocked(call, viewer.id) ? [viewer.id] : [],
     own_capabilities: withStageCapabilities(role_capabilities, ownEntry(call.stage, viewer.id)),
     role_capabilities,
     seq: call.seq,
@@ -115,12 +116,13 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
   const capsBefore = before ? capabilitiesOf(input.beforeType, before, viewer.id, viewer.role) : capsAfter;
   if (!sameCapabilities(capsBefore, capsAfter)) return null;
   const manager = canManage(capsAfter);
+  const moderator = capsAfter.includes('block-users');
   const out: CallEvent[] = [];
   let same = true;
   for (const event of events) {
     // Whom everyone is shown changed at once: a whole view, as when capabilities move.
     if (event.type === 'call.listing_changed') return null;
-    const projected = projectEvent(event, viewer.id, manager);
+    const projected = projectEvent(event, viewer.id, manager, moderator);
     if (projected !== event) same = false;
     if (projected) out.push(projected);
   }
@@ -129,8 +131,15 @@ export function projectEventsWithoutView(input: AccessProjectionInput, viewer: U
   return same ? (events as CallEvent[]) : out;
 }
 
-function projectEvent(event: CallEvent, viewerId: string, manager: boolean): CallEvent | null {
+function projectEvent(event: CallEvent, viewerId: string, manager: boolean, moderator: boolean): CallEvent | null {
   switch (event.type) {
+    case 'call.participant_removed':
+    case 'call.user_blocked':
+    case 'call.user_unblocked':
+      return moderator || event.user_id === viewerId ? event : null;
+    case 'call.ring':
+    case 'call.notification':
+      return ringFor(event, viewerId);
     case 'call.participant_joined':
       return event.listed || event.participant.user_id === viewerId ? event : null;
     case 'call.participant_left':
@@ -171,6 +180,19 @@ function projectEvent(event: CallEvent, viewerId: string, manager: boolean): Cal
   }
 }
 
+const rungSets = new WeakMap<CallEvent, ReadonlySet<string>>();
+
+/**
+ * A ring or notification as one member receives it: naming only them, so ringing ten thousand
+ * members sends each a few bytes, not the whole list; null for anyone not rung.
+ */
+function ringFor(event: CallEventOf<'call.ring' | 'call.notification'>, viewerId: string): CallEvent | null {
+  let rung = rungSets.get(event);
+  if (!rung) rungSets.set(event, (rung = new Set(event.user_ids)));
+  if (!rung.has(viewerId)) return null;
+  return event.user_ids.length === 1 ? event : { ...event, user_ids: [viewerId] };
+}
+
 const unlistedSets = new WeakMap<CallEvent, ReadonlySet<string>>();
 
 /** The ids a stop-live removed unseen, as a set built once per event, not once per watcher. */
@@ -178,4 +200,15 @@ function unlistedSet(event: CallEventOf<'call.live_ended'>): ReadonlySet<string>
   let set = unlistedSets.get(event);
   if (!set) unlistedSets.set(event, (set = new Set(event.unlisted_removed_user_ids)));
   return set;
+}
+
+/**
+ * The first events for a watcher who had no view yet (they subscribed before the call existed):
+ * a whole view, then the change's rings and notifications for them, which change no view but
+ * are the news. Those come last in a change, so the view stands for the call just before them.
+ */
+export function firstView(call: CallRecord, type: CallType, viewer: User, events: readonly CallEvent[], created_at: string): CallEvent[] {
+  const told = events.flatMap((event) => (event.type === 'call.ring' || event.type === 'call.notification' ? (ringFor(event, viewer.id) ?? []) : []));
+  const seq = told.length > 0 ? told[0]!.seq - 1 : call.seq;
+  return [{ type: 'call.state', call: { ...viewOf(call, type, viewer), seq }, cid: call.cid, seq, created_at }, ...told];
 }

@@ -36,6 +36,10 @@ export function routeOf(events: readonly CallEvent[]): Route {
       case 'newStageRequest':
         managers = true;
         break;
+      case 'call.ring':
+      case 'call.notification':
+        for (const userId of event.user_ids) users.add(userId);
+        break;
       case 'stageRequestApproved':
       case 'stageRequestRejected':
       case 'stageRequestWithdrawn':

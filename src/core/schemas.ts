@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CAPABILITIES } from './capabilities.js';
 import { StageKitError } from './errors.js';
 import { RESERVED_NAMES } from './own.js';
+import { RECORDING_MODES, RECORDING_QUALITIES } from './settings.js';
 
 // Inputs are checked here, at the engine's boundary, before anything changes.
 
@@ -69,6 +70,13 @@ const settingsOverride = v.strictObject({
   stage: v.optional(
     v.strictObject({ max_pending_requests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))) }),
   ),
+  recording: v.optional(
+    v.strictObject({
+      mode: v.optional(v.picklist(RECORDING_MODES, `must be one of ${RECORDING_MODES.join(', ')}`)),
+      quality: v.optional(v.picklist(RECORDING_QUALITIES, `must be one of ${RECORDING_QUALITIES.join(', ')}`)),
+      audio_only: flag,
+    }),
+  ),
   audience: v.optional(
     v.strictObject({
       list_all_up_to: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0), v.maxValue(MAX_LIST_ALL))),
@@ -88,6 +96,7 @@ export const userSchema = v.strictObject({
   id: userId,
   role: v.optional(name),
   name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  teams: v.optional(listOf(name, 100, 'must be a list of team names')),
 });
 
 export const callCreateDataSchema = v.strictObject({
@@ -96,9 +105,11 @@ export const callCreateDataSchema = v.strictObject({
   custom: v.optional(custom),
   settings_override: v.optional(settingsOverride),
   members: v.optional(listOf(memberInput, 1000, 'must be a list of members')),
+  team: v.optional(v.nullable(name)),
 });
 
-export const getOrCreateSchema = v.optional(v.strictObject({ data: v.optional(callCreateDataSchema) }), {});
+/** `ring` and `notify` tell the call's members (events `call.ring`, `call.notification`); there is no push service. */
+export const getOrCreateSchema = v.optional(v.strictObject({ data: v.optional(callCreateDataSchema), ring: flag, notify: flag }), {});
 
 export const joinSchema = v.optional(
   v.strictObject({ create: flag, data: v.optional(callCreateDataSchema) }),
@@ -110,10 +121,11 @@ export const updateCallSchema = v.pipe(
     custom: v.optional(custom),
     settings_override: v.optional(settingsOverride),
     starts_at: v.optional(v.nullable(time)),
+    team: v.optional(v.nullable(name)),
   }),
   v.check(
-    (input) => input.custom !== undefined || input.settings_override !== undefined || input.starts_at !== undefined,
-    'must change custom, settings_override or starts_at',
+    (input) => input.custom !== undefined || input.settings_override !== undefined || input.starts_at !== undefined || input.team !== undefined,
+    'must change custom, settings_override, starts_at or team',
   ),
 );
 
@@ -142,6 +154,16 @@ export const stopLiveSchema = v.optional(
   }),
   {},
 );
+
+/** Whom a moderation action is about, and why (shown to them). */
+export const moderationSchema = v.strictObject({
+  user_id: userId,
+  reason: v.optional(v.pipe(v.string('must be text'), v.maxLength(200, 'must be at most 200 characters'))),
+});
+export type ModerationInput = v.InferInput<typeof moderationSchema>;
+export type ModerationParsed = v.InferOutput<typeof moderationSchema>;
+
+export const featureSchema = v.picklist(['hls', 'recording', 'transcribing', 'captioning'], 'must be hls, recording, transcribing or captioning');
 
 export const userIdsSchema = v.pipe(
   v.array(v.unknown(), 'must be a list of user ids'),
@@ -177,6 +199,7 @@ export type StopLiveInput = v.InferInput<typeof stopLiveSchema>;
 export type CallTypePatchInput = v.InferInput<typeof callTypePatchSchema>;
 
 export type CallCreateDataParsed = v.InferOutput<typeof callCreateDataSchema>;
+export type GetOrCreateParsed = v.InferOutput<typeof getOrCreateSchema>;
 export type UpdateCallParsed = v.InferOutput<typeof updateCallSchema>;
 export type UpdateCallMembersParsed = v.InferOutput<typeof updateCallMembersSchema>;
 export type GoLiveParsed = v.InferOutput<typeof goLiveSchema>;

@@ -7,6 +7,8 @@ export interface CallSettings {
     /** Most pending stage requests a call holds; further requests are refused. */
     max_pending_requests: number;
   };
+  /** How a call is recorded, as the reference API names it. `disabled` refuses starting a recording. */
+  recording: { mode: RecordingMode; quality: RecordingQuality; audio_only: boolean };
   audience: {
     /**
      * While a call has at most this many participants, everyone is shown everyone (a meeting);
@@ -15,6 +17,11 @@ export interface CallSettings {
     list_all_up_to: number;
   };
 }
+
+export const RECORDING_MODES = ['available', 'disabled', 'auto-on'] as const;
+export type RecordingMode = (typeof RECORDING_MODES)[number];
+export const RECORDING_QUALITIES = ['360p', '480p', '720p', '1080p', '1440p', 'portrait-360x640', 'portrait-480x854', 'portrait-720x1280', 'portrait-1080x1920', 'portrait-1440x2560'] as const;
+export type RecordingQuality = (typeof RECORDING_QUALITIES)[number];
 
 /** A per-call override: any subset of any group. */
 export type CallSettingsOverride = {
@@ -26,6 +33,7 @@ export const DEFAULT_SETTINGS: CallSettings = {
   audio: { mic_default_on: true },
   video: { camera_default_on: true },
   stage: { max_pending_requests: 100_000 },
+  recording: { mode: 'available', quality: '720p', audio_only: false },
   audience: { list_all_up_to: 0 },
 };
 
@@ -37,6 +45,8 @@ export function mergeSettings(base: CallSettings, override: CallSettingsOverride
     audio: { ...base.audio, ...override.audio },
     video: { ...base.video, ...override.video },
     stage: { ...base.stage, ...override.stage },
+    // Settings stored before recording had any lack the group.
+    recording: { ...DEFAULT_SETTINGS.recording, ...base.recording, ...override.recording },
     audience: { ...base.audience, ...override.audience },
   };
 }

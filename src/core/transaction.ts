@@ -243,6 +243,7 @@ const NOT_FIELDS: ReadonlySet<string> = new Set<Exclude<keyof CallRecord, keyof 
   'stage',
   'stage_requests',
   'stage_invited',
+  'blocked',
   'seq',
 ]);
 
@@ -256,6 +257,7 @@ export function fieldsOf(call: CallRecord): CallFields {
     stage: _s,
     stage_requests: _r,
     stage_invited: _i,
+    blocked: _k,
     seq: _q,
     ...fields
   } = call;

@@ -47,6 +47,16 @@ export {
   useKickFromStage,
   type UseStageActionsResult,
 } from './useStageActions.js';
+export { useCallFeature, useCallFeatures, type UseCallFeaturesResult } from './useCallFeatures.js';
+export {
+  useToggleFeature,
+  useToggleBroadcast,
+  useToggleRecording,
+  useToggleTranscription,
+  useToggleClosedCaptions,
+  type UseFeatureToggleResult,
+} from './useFeatureToggles.js';
+export { useRemoveParticipant, useBlockUser, useUnblockUser, useBlockedUsers, type UseModerationResult } from './useModeration.js';
 export type { CallMutation, CallMutationOptions } from './useCallMutation.js';
 export { useMessages, useMessagesFor } from './useMessages.js';
 export {
@@ -61,6 +71,9 @@ export {
   joinCallMessages,
   onStageMessages,
   audienceMessages,
+  featureMessages,
+  indicatorMessages,
+  moderationMessages,
   type StageKitMessages,
 } from './messages.js';
 export { defaultErrorMessages, defaultSkipMessages } from './error-messages.js';

@@ -71,6 +71,20 @@ export interface StageKitMessages {
   inviteUser: (name: string) => string;
   /** What an audience row says for someone who may join the stage, was invited to it, or is on it. */
   audienceStatus: Record<'ACCEPTED_TO_JOIN_STAGE' | 'INVITED' | 'ON_STAGE', string>;
+  /** FeatureToggles: the group's name, and each toggle's (its state is aria-pressed, not its words). */
+  featureToggles: string;
+  featureNames: Record<'hls' | 'recording' | 'transcribing' | 'captioning', string>;
+  /** RecordingIndicator and BroadcastIndicator while the feature runs. */
+  recordingOn: string;
+  broadcastOn: string;
+  /** Moderation controls in the on-stage and audience rows; the visible text is part of each name. */
+  removeFromCall: string;
+  removeUserFromCall: (name: string) => string;
+  block: string;
+  blockUser: (name: string) => string;
+  confirmBlock: (name: string) => string;
+  confirmBlockYes: string;
+  confirmBlockNo: string;
   /** What a failed action says, per error code: never the engine's own sentence. Codes left out keep `defaultErrorMessages`. */
   errors?: Partial<Record<StageKitErrorCode, string>>;
   /** Why a bulk decision skipped a user, in words. Reasons left out keep `defaultSkipMessages`. */
@@ -91,6 +105,9 @@ export interface StageKitMessages {
   noticeWithdrawn?: (name: string) => string;
   noticeDeclined?: (name: string, invited: boolean) => string;
   noticeDecided?: (name: string, by: string) => string;
+  /** You were taken out of the call, or blocked from it; `reason` as the moderator gave it. */
+  noticeCallRemoved?: (reason?: string) => string;
+  noticeBlocked?: (reason?: string) => string;
 }
 
 // The strings come in groups, one per component (the live badge, the countdown and the gate share
@@ -196,6 +213,26 @@ export const audienceMessages = {
   audienceStatus: { ACCEPTED_TO_JOIN_STAGE: 'May join the stage', INVITED: 'Invited', ON_STAGE: 'On stage' },
 } satisfies Partial<StageKitMessages>;
 
+export const featureMessages = {
+  featureToggles: 'Show features',
+  featureNames: { hls: 'Broadcast', recording: 'Record', transcribing: 'Transcribe', captioning: 'Captions' },
+} satisfies Partial<StageKitMessages>;
+
+export const indicatorMessages = {
+  recordingOn: 'Recording',
+  broadcastOn: 'Broadcasting',
+} satisfies Partial<StageKitMessages>;
+
+export const moderationMessages = {
+  removeFromCall: 'Remove from call',
+  removeUserFromCall: (name) => `Remove from call: ${name}`,
+  block: 'Block',
+  blockUser: (name) => `Block ${name}`,
+  confirmBlock: (name) => `Block ${name}? They are removed and cannot come back until unblocked.`,
+  confirmBlockYes: 'Block',
+  confirmBlockNo: 'Cancel',
+} satisfies Partial<StageKitMessages>;
+
 // A message in no group fails to compile here.
 type Grouped = typeof goLiveMessages &
   typeof endCallMessages &
@@ -206,7 +243,10 @@ type Grouped = typeof goLiveMessages &
   typeof phaseMessages &
   typeof joinCallMessages &
   typeof onStageMessages &
-  typeof audienceMessages;
+  typeof audienceMessages &
+  typeof featureMessages &
+  typeof indicatorMessages &
+  typeof moderationMessages;
 
 /** The English strings the components show unless `<StageKitProvider messages>` or a `labels` prop overrides them. */
 export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
@@ -221,4 +261,7 @@ export const defaultMessages: StageKitMessages = /* @__PURE__ */ Object.assign(
   joinCallMessages,
   onStageMessages,
   audienceMessages,
+  featureMessages,
+  indicatorMessages,
+  moderationMessages,
 ) as Grouped;

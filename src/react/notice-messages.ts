@@ -12,7 +12,9 @@ type NoticeKeys =
   | 'noticeRequest'
   | 'noticeWithdrawn'
   | 'noticeDeclined'
-  | 'noticeDecided';
+  | 'noticeDecided'
+  | 'noticeCallRemoved'
+  | 'noticeBlocked';
 
 /** StageNotifications' strings: every one is set. */
 export type StageNoticeMessages = Required<Pick<StageKitMessages, NoticeKeys>>;
@@ -31,4 +33,6 @@ export const defaultNoticeMessages: StageNoticeMessages = {
   noticeWithdrawn: (name) => `${name} withdrew their request.`,
   noticeDeclined: (name, invited) => (invited ? `${name} declined the invitation.` : `${name} will not join the stage after all.`),
   noticeDecided: (name, by) => `${name}: already decided by ${by}.`,
+  noticeCallRemoved: (reason) => `You were removed from the call${reason ? ` (${reason})` : ''}.`,
+  noticeBlocked: (reason) => `You were blocked from this call${reason ? ` (${reason})` : ''}.`,
 };

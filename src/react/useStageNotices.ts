@@ -8,10 +8,21 @@ import { useCommitEffect } from './useCommitEffect.js';
 
 /**
  * What a notice tells. Viewers: `approved`, `invited`, `denied`, `revoked`, `removed` (about
- * themselves). Managers: `request` (someone asks), `withdrawn`, `declined`, and `decided` when
+ * themselves), and `callRemoved` / `blocked` when a moderator took them out of the call. Managers: `request` (someone asks), `withdrawn`, `declined`, and `decided` when
  * their own bulk decision skipped someone another manager had already decided.
  */
-export type StageNoticeKind = 'approved' | 'invited' | 'denied' | 'revoked' | 'removed' | 'request' | 'withdrawn' | 'declined' | 'decided';
+export type StageNoticeKind =
+  | 'approved'
+  | 'invited'
+  | 'denied'
+  | 'revoked'
+  | 'removed'
+  | 'callRemoved'
+  | 'blocked'
+  | 'request'
+  | 'withdrawn'
+  | 'declined'
+  | 'decided';
 
 
 export interface StageNotice {
@@ -29,6 +40,8 @@ export interface StageNotice {
   pending?: number;
   /** `declined`: whether it was an invitation (else an approval of their own request). */
   invited?: boolean;
+  /** `callRemoved`, `blocked`: why, as the moderator said. */
+  reason?: string;
 }
 
 export interface UseStageNoticesOptions {
@@ -49,6 +62,8 @@ const OWN_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
   stageRequestRejected: 'denied',
   stageAccessRevoked: 'revoked',
   stageRemoved: 'removed',
+  'call.participant_removed': 'callRemoved',
+  'call.user_blocked': 'blocked',
 };
 const OTHERS_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
   stageRequestWithdrawn: 'withdrawn',
@@ -136,6 +151,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       user_id: userId,
       name: nameOf(call, userId, names.current),
       ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
+      ...('reason' in event && typeof event.reason === 'string' && { reason: event.reason }),
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Command } from '../core/engine.js';
 import { StageKitError } from '../core/errors.js';
+import { FEATURE_PATHS } from '../core/call-features.js';
 
 export interface CommandRequest {
   method: 'GET' | 'POST' | 'PATCH';
@@ -30,6 +31,15 @@ export function commandRequest(type: string, id: string, command: Command): Comm
       return post('/stop_live', command.input ?? {});
     case 'endCall':
       return post('/mark_ended');
+    case 'feature.start':
+    case 'feature.stop':
+      return post(`/${command.type === 'feature.start' ? 'start' : 'stop'}_${FEATURE_PATHS[command.feature]}`);
+    case 'moderation.remove':
+      return post('/remove_participant', command.input);
+    case 'moderation.block':
+      return post('/block', command.input);
+    case 'moderation.unblock':
+      return post('/unblock', command.input);
     case 'stage.requestAccess':
       return post('/stage/request');
     case 'stage.cancelRequestAccess':

@@ -6,12 +6,12 @@ import { createToken } from './token.js';
 const USAGE = `Usage:
   stagekit-server [--port 8787] [--host 127.0.0.1] [--dev-tokens]
       Runs the reference server with in-memory storage.
-  stagekit-server token <user_id> [--role <role>] [--name <name>] [--expires-in <span>]
+  stagekit-server token <user_id> [--role <role>] [--name <name>] [--team <team>]… [--expires-in <span>]
       Prints a token for a user, signed with the same secret.
 
 The secret comes from STAGEKIT_SECRET (16 characters or more). Without it the server makes one up
 for this run and tokens from an earlier run stop working.
---dev-tokens serves GET /dev/token?user_id=..&role=.. to anyone: for demos on your own machine only.`;
+--dev-tokens serves GET /dev/token?user_id=..&role=..&teams=a,b to anyone: for demos on your own machine only.`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<void> {
       'dev-tokens': { type: 'boolean', default: false },
       role: { type: 'string' },
       name: { type: 'string' },
+      team: { type: 'string', multiple: true },
       'expires-in': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -37,7 +38,12 @@ async function main(argv: string[]): Promise<void> {
     if (!userId || !envSecret) throw new Error(`token needs a user id and STAGEKIT_SECRET\n\n${USAGE}`);
     const token = await createToken(
       envSecret,
-      { user_id: userId, ...(values.role && { role: values.role }), ...(values.name && { name: values.name }) },
+      {
+        user_id: userId,
+        ...(values.role && { role: values.role }),
+        ...(values.name && { name: values.name }),
+        ...(values.team && { teams: values.team }),
+      },
       values['expires-in'] ? { expiresIn: values['expires-in'] } : {},
     );
     console.log(token);

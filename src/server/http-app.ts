@@ -9,6 +9,7 @@ import type { ServerLimits } from './limits.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createToken } from './token.js';
 import { createTokenVerifier } from './token-verifier.js';
+import { FEATURE_PATHS } from '../core/call-features.js';
 
 export interface HttpAppOptions {
   hub: Hub;
@@ -54,6 +55,19 @@ const withUserIds =
     return { type, user_ids: user_ids as string[], ...(grant && only_requested !== undefined && { only_requested: only_requested as boolean }) };
   };
 
+const withModeration =
+  (type: 'moderation.remove' | 'moderation.block' | 'moderation.unblock'): CommandFromBody =>
+  (body) =>
+    ({ type, input: body }) as Command;
+
+/** `start_broadcasting`, `stop_recording`, …: the features as the reference API names them, no body. */
+const FEATURE_ACTIONS = Object.fromEntries(
+  Object.entries(FEATURE_PATHS).flatMap(([feature, path]) => [
+    [`start_${path}`, noBody({ type: 'feature.start', feature } as Command)],
+    [`stop_${path}`, noBody({ type: 'feature.stop', feature } as Command)],
+  ]),
+);
+
 /** `POST /video/call/{type}/{id}/{action}`: the reference paths, one engine command each. */
 const CALL_ACTIONS: Record<string, CommandFromBody> = {
   go_live: withInput('goLive'),
@@ -71,6 +85,10 @@ const CALL_ACTIONS: Record<string, CommandFromBody> = {
   'stage/deny': withUserIds('stage.denyAccess'),
   'stage/revoke': withUserIds('stage.revokeAccess'),
   'stage/kick': withUserIds('stage.kick'),
+  ...FEATURE_ACTIONS,
+  remove_participant: withModeration('moderation.remove'),
+  block: withModeration('moderation.block'),
+  unblock: withModeration('moderation.unblock'),
 };
 
 type Limited =
@@ -83,6 +101,8 @@ type Limited =
   | 'joinsAndLeaves'
   | 'stageMoves'
   | 'liveToggles'
+  | 'featureToggles'
+  | 'moderation'
   | 'stageDecisions';
 
 /** Every action that reaches others watching a call, or creates state, is limited per user. */
@@ -104,6 +124,11 @@ const LIMITED_ACTIONS = new Map<string, Limited>([
   ['join', 'joinsAndLeaves'],
   ['leave', 'joinsAndLeaves'],
   ['members', 'memberUpdates'],
+  ...Object.keys(FEATURE_ACTIONS).map((action): [string, Limited] => [action, 'featureToggles']),
+  // Each reaches the user concerned and every moderator, and a block is kept in the call.
+  ['remove_participant', 'moderation'],
+  ['block', 'moderation'],
+  ['unblock', 'moderation'],
 ]);
 
 const LIMIT_NAMES: Record<Limited, string> = {
@@ -116,6 +141,8 @@ const LIMIT_NAMES: Record<Limited, string> = {
   joinsAndLeaves: 'joins and leaves',
   stageMoves: 'stage joins and leaves',
   liveToggles: 'go-lives, stop-lives and ends',
+  featureToggles: 'starts and stops of broadcasting, recording, transcription and captions',
+  moderation: 'removals, blocks and unblocks',
   stageDecisions: 'stage decisions',
 };
 
@@ -134,6 +161,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     joinsAndLeaves: limiter(limits.joinLeaveBurst, limits.joinLeaveWindowMs),
     stageMoves: limiter(limits.stageMoveBurst, limits.stageMoveWindowMs),
     liveToggles: limiter(limits.liveToggleBurst, limits.liveToggleWindowMs),
+    featureToggles: limiter(limits.featureToggleBurst, limits.featureToggleWindowMs),
+    moderation: limiter(limits.moderationBurst, limits.moderationWindowMs),
     stageDecisions: limiter(limits.stageDecisionBurst, limits.stageDecisionWindowMs),
   };
   // One budget per call for everyone's actions together: many users each within their own
@@ -264,8 +293,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   if (options.devTokens && options.secret) {
     const secret = options.secret;
     app.get('/dev/token', async (c) => {
-      const { user_id, role, name } = c.req.query();
-      return c.json({ token: await createToken(secret, { user_id: user_id ?? '', ...(role && { role }), ...(name && { name }) }) });
+      const { user_id, role, name, teams } = c.req.query();
+      const claims = { user_id: user_id ?? '', ...(role && { role }), ...(name && { name }), ...(teams && { teams: teams.split(',') }) };
+      return c.json({ token: await createToken(secret, claims) });
     });
   }
   app.route('/', api);

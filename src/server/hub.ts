@@ -2,6 +2,7 @@ import {
   builtInCallTypes,
   callId,
   executeCall,
+  firstView,
   projectEvents,
   projectEventsWithoutView,
   StageKitError,
@@ -15,7 +16,7 @@ import {
   type CommandResults,
   type User,
 } from '../core/index.js';
-import { capabilitiesOf } from '../core/access.js';
+import { watchAccessMoved, watchRefusal } from '../core/access.js';
 import { own } from '../core/own.js';
 import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
@@ -111,12 +112,10 @@ interface Change {
 }
 
 /** Events whose projection depends on the watcher's capabilities alone, never on who they are. */
-const SAME_FOR_EVERYONE: ReadonlySet<string> = new Set(['call.updated', 'call.live_started', 'call.ended', 'call.counts_updated']);
+const SAME_FOR_EVERYONE: ReadonlySet<string> = new Set(['call.updated', 'call.live_started', 'call.ended', 'call.counts_updated', 'call.feature_changed']);
 
 /** While a storm goes on, counts every 2.5 s at 10,000 watchers: a tenth of the server's time or so. */
 const COUNTS_MS_PER_WATCHER = 0.25;
-
-const READ_CALL_REFUSED = "watching a call needs the 'read-call' capability";
 
 export function createHub(options: HubOptions): Hub {
   const { storage, clock } = options;
@@ -187,8 +186,8 @@ export function createHub(options: HubOptions): Hub {
     const { before, after } = change;
     const subs = subscriptions.get(after.cid);
     if (!subs) return;
-    // Who may watch moves only with members, the call type, or someone joining or leaving.
-    const accessMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
+    // Who may watch moves only with members, blocks, the team, the call type, or someone joining or leaving.
+    const accessMoved = !before || watchAccessMoved(before, after) || change.beforeType !== change.afterType;
     if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, managesStage(change.afterType, after, subscriber.user));
     // A change that reads the same to everyone of one role (going live, an update, the counts) is
     // projected once per role, not once per watcher: ten thousand viewers share one projection.
@@ -216,12 +215,13 @@ export function createHub(options: HubOptions): Hub {
     const { before, after } = change;
     const { user } = subscriber;
     const recheck = !state.primed || accessMoved || before?.participants.get(user.id) !== after.participants.get(user.id);
-    if (recheck && !mayWatch(change.afterType, after, user)) {
+    const refusal = recheck && watchRefusal(change.afterType, after, user);
+    if (refusal) {
       // Someone in the call only by being in it still sees their own leaving, unless their
       // capabilities moved too (then what they would be sent is a whole view).
       const last = state.primed ? projectEventsWithoutView(change, user) : null;
       if (last && last.length > 0) deliverSafely(subscriber, after.cid, after.seq, last);
-      stop(subscriber, after.cid, readCallRefused());
+      stop(subscriber, after.cid, refusal);
       return;
     }
     let events: CallEvent[];
@@ -233,7 +233,7 @@ export function createHub(options: HubOptions): Hub {
     } else if (state.primed) events = projectEvents(change, user);
     else {
       // Subscribed before the call existed: its first view is a whole one.
-      events = [snapshot(after, change.afterType, user)];
+      events = firstView(after, change.afterType, user, change.events, iso());
       state.primed = true;
     }
     deliverSafely(subscriber, after.cid, after.seq, events);
@@ -406,7 +406,8 @@ export function createHub(options: HubOptions): Hub {
         // Unsubscribed, or gone, while this waited its turn: nothing to start.
         if (subscriber.wants?.(cid) === false) return;
         const call = calls.get(cid);
-        if (call && !mayWatch(callType, call, subscriber.user)) throw readCallRefused();
+        const refusal = call && watchRefusal(callType, call, subscriber.user);
+        if (refusal) throw refusal;
         let subs = subscriptions.get(cid);
         if (!subs) subscriptions.set(cid, (subs = new CallWatchers()));
         subs.set(subscriber, { primed: !!call }, !!call && managesStage(callType, call, subscriber.user));
@@ -460,16 +461,9 @@ export function createHub(options: HubOptions): Hub {
   }
 }
 
-/** Whether a user may be sent a call's events: they hold `read-call`, or they are in the call. */
+/** Whether a user may be sent a call's events: not kept out, and in the call or holding `read-call`. */
 function mayWatch(type: CallType, call: CallRecord, user: User): boolean {
-  return call.participants.has(user.id) || capabilitiesOf(type, call, user.id, user.role).includes('read-call');
-}
-
-
-
-
-function readCallRefused(): StageKitError {
-  return new StageKitError('FORBIDDEN', READ_CALL_REFUSED, { capability: 'read-call' });
+  return watchRefusal(type, call, user) === null;
 }
 
 function deliverSafely(subscriber: Subscriber, cid: string, seq: number, events: CallEvent[]): void {

@@ -36,6 +36,14 @@ export interface ServerLimits {
   liveToggleBurst: number;
   /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
   liveToggleWindowMs: number;
+  /** Starts and stops of HLS, recording, transcription and captions a user may make at once (429 beyond). Default 20. */
+  featureToggleBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  featureToggleWindowMs: number;
+  /** Removals, blocks and unblocks a moderator may make at once (429 beyond). Default 30. */
+  moderationBurst: number;
+  /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
+  moderationWindowMs: number;
   /** Grants, denials and kicks a manager may make at once (429 beyond). Default 60. */
   stageDecisionBurst: number;
   /** The time in which that allowance refills, in ms of the server's clock. Default 60 s. */
@@ -113,6 +121,10 @@ export const DEFAULT_LIMITS: ServerLimits = {
   stageMoveWindowMs: 60_000,
   liveToggleBurst: 10,
   liveToggleWindowMs: 60_000,
+  featureToggleBurst: 20,
+  featureToggleWindowMs: 60_000,
+  moderationBurst: 30,
+  moderationWindowMs: 60_000,
   stageDecisionBurst: 60,
   stageDecisionWindowMs: 60_000,
   callActionBurst: 2_000,

@@ -37,7 +37,7 @@ export interface StageKitServerOptions {
   socketPath?: string;
   corsOrigin?: string | string[];
   /**
-   * Serves `GET /dev/token?user_id=&role=&name=`, minting a token for anyone who asks. For demos
+   * Serves `GET /dev/token?user_id=&role=&name=&teams=` (teams comma-separated), minting a token for anyone who asks. For demos
    * on one machine only: it hands out every identity, admin included.
    */
   devTokens?: boolean;

@@ -7,6 +7,8 @@ export interface TokenClaims {
   /** Global role; `user` unless said otherwise. `admin` may change call types. */
   role?: string;
   name?: string;
+  /** Teams the user belongs to: calls restricted to a `team` admit only its users. */
+  teams?: string[];
 }
 
 export interface CreateTokenOptions {
@@ -26,11 +28,12 @@ export function secretKey(secret: string): Uint8Array {
 
 /** Mints an HS256 token for a user, signed with the server's secret. */
 export async function createToken(secret: string, claims: TokenClaims, options: CreateTokenOptions = {}): Promise<string> {
-  const user = parseInput(userSchema, { id: claims.user_id, role: claims.role, name: claims.name }, 'claims');
+  const user = parseInput(userSchema, { id: claims.user_id, role: claims.role, name: claims.name, teams: claims.teams }, 'claims');
   const jwt = new SignJWT({
     user_id: user.id,
     ...(user.role !== undefined && { role: user.role }),
     ...(user.name !== undefined && { name: user.name }),
+    ...(user.teams !== undefined && { teams: user.teams }),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.id)
@@ -67,6 +70,7 @@ export async function verifyToken(key: Uint8Array, token: string | undefined | n
         id,
         ...(payload.role !== undefined && { role: payload.role }),
         ...(payload.name !== undefined && { name: payload.name }),
+        ...(payload.teams !== undefined && { teams: payload.teams }),
       },
       'token',
     );

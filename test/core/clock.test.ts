@@ -53,6 +53,7 @@ describe('the join window', () => {
       audio: { mic_default_on: true },
       video: { camera_default_on: true },
       stage: { max_pending_requests: 10 },
+      recording: { mode: 'available' as const, quality: '720p' as const, audio_only: false },
       audience: { list_all_up_to: 0 },
     },
     starts_at: new Date(T0 + 500_000).toISOString(),

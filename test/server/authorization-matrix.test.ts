@@ -1,4 +1,4 @@
-import type { Command, User } from '../../src/core/index.js';
+import type { CallSideEffect, Command, User } from '../../src/core/index.js';
 import { startServer, type TestServer } from './harness.js';
 
 // Every action × role × phase over HTTP, against outcomes worked out here from the rules (issue 2
@@ -29,8 +29,17 @@ interface Action {
   /** What the actor does first, where the action needs it (best effort: refusals are fine). */
   prepare?: Command['type'][];
   /** Whether the stage target must hold a request (grant, deny), an invitation (revoke) or be on stage (kick). */
-  target?: 'requested' | 'invited' | 'on-stage';
+  target?: 'requested' | 'invited' | 'on-stage' | 'in-call' | 'blocked';
+  /** A feature the owner starts last, so there is something to stop. */
+  running?: CallSideEffect;
 }
+
+const FEATURES: [CallSideEffect, path: string, start: string, stop: string][] = [
+  ['hls', 'broadcasting', 'start-broadcast-call', 'stop-broadcast-call'],
+  ['recording', 'recording', 'start-record-call', 'stop-record-call'],
+  ['transcribing', 'transcription', 'start-transcription-call', 'stop-transcription-call'],
+  ['captioning', 'closed_captions', 'start-closed-captions-call', 'stop-closed-captions-call'],
+];
 
 const call = (id: string, rest = '') => `/video/call/livestream/${id}${rest}`;
 
@@ -55,6 +64,13 @@ const ACTIONS: Action[] = [
   { name: 'stage deny', method: 'POST', path: (id) => call(id, '/stage/deny'), body: { user_ids: ['tess'] }, target: 'requested' },
   { name: 'stage revoke', method: 'POST', path: (id) => call(id, '/stage/revoke'), body: { user_ids: ['tess'] }, target: 'invited' },
   { name: 'stage kick', method: 'POST', path: (id) => call(id, '/stage/kick'), body: { user_ids: ['tess'] }, target: 'on-stage' },
+  ...FEATURES.flatMap(([feature, path]): Action[] => [
+    { name: `start ${path}`, method: 'POST', path: (id) => call(id, `/start_${path}`) },
+    { name: `stop ${path}`, method: 'POST', path: (id) => call(id, `/stop_${path}`), running: feature },
+  ]),
+  { name: 'remove participant', method: 'POST', path: (id) => call(id, '/remove_participant'), body: { user_id: 'tess' }, target: 'in-call' },
+  { name: 'block', method: 'POST', path: (id) => call(id, '/block'), body: { user_id: 'tess', reason: 'spam' }, target: 'in-call' },
+  { name: 'unblock', method: 'POST', path: (id) => call(id, '/unblock'), body: { user_id: 'tess' }, target: 'blocked' },
   { name: 'change call type', method: 'PUT', path: () => '/video/calltypes/livestream', body: { settings: { audio: { mic_default_on: true } } } },
 ];
 
@@ -116,8 +132,23 @@ function expected(action: string, role: Role, phase: Phase): Expected {
     case 'stage kick':
       if (ended) return conflict('CALL_ENDED');
       return runsCall ? ok : forbidden('manage-stage');
+    case 'remove participant':
+      if (ended) return conflict('CALL_ENDED');
+      if (!runsCall) return forbidden('block-users');
+      // The viewer removed is in the call only while the doors are open or it is live.
+      return phase === 'doors-open' || phase === 'live' ? ok : conflict('INVALID_STATE');
+    case 'block':
+    case 'unblock':
+      // A block outlives the call's end: the blocked may not join it even with join-ended-call.
+      return runsCall ? ok : forbidden('block-users');
     case 'change call type':
       return role === 'admin' ? ok : forbidden();
+  }
+  for (const [, path, start, stop] of FEATURES) {
+    // Any phase but ended, live or not: each gated by its own capability, which hosts hold.
+    if (action !== `start ${path}` && action !== `stop ${path}`) continue;
+    if (ended) return conflict('CALL_ENDED');
+    return runsCall ? ok : forbidden(action.startsWith('start') ? start : stop);
   }
   throw new Error(`no rule for ${action}`);
 }
@@ -126,7 +157,7 @@ let test: TestServer;
 let counter = 0;
 beforeAll(async () => {
   // One owner arranges every cell's call, and the HTTP budgets are the rate-limit tests' concern.
-  test = await startServer({ limits: { stageRequestBurst: 10_000, callsPerUser: 10_000, liveToggleBurst: 10_000, stageMoveBurst: 10_000, stageDecisionBurst: 10_000, joinLeaveBurst: 10_000, memberUpdateBurst: 10_000, callUpdateBurst: 10_000, callCreateBurst: 10_000 } });
+  test = await startServer({ limits: { stageRequestBurst: 10_000, callsPerUser: 10_000, liveToggleBurst: 10_000, stageMoveBurst: 10_000, stageDecisionBurst: 10_000, joinLeaveBurst: 10_000, memberUpdateBurst: 10_000, callUpdateBurst: 10_000, callCreateBurst: 10_000, featureToggleBurst: 10_000, moderationBurst: 10_000 } });
 });
 afterAll(() => test.close());
 
@@ -158,7 +189,10 @@ async function arrange(phase: Phase, actor: User, action: Action): Promise<strin
   if (action.target) {
     await attempt(TARGET, id, { type: 'join' });
     if (action.target === 'requested') await attempt(TARGET, id, { type: 'stage.requestAccess' });
-    else if (action.target === 'invited') await attempt(OWNER, id, { type: 'stage.grantAccess', user_ids: ['tess'] });
+    else if (action.target === 'blocked') await attempt(OWNER, id, { type: 'moderation.block', input: { user_id: 'tess' } });
+    else if (action.target === 'in-call') {
+      // In the call, and nothing more.
+    } else if (action.target === 'invited') await attempt(OWNER, id, { type: 'stage.grantAccess', user_ids: ['tess'] });
     else {
       await attempt(OWNER, id, { type: 'stage.grantAccess', user_ids: ['tess'] });
       await attempt(TARGET, id, { type: 'stage.join' });
@@ -169,6 +203,7 @@ async function arrange(phase: Phase, actor: User, action: Action): Promise<strin
     else await attempt(actor, id, { type: step } as Command);
   }
   if (phase === 'stopped') await attempt(OWNER, id, { type: 'stopLive' });
+  if (action.running) await attempt(OWNER, id, { type: 'feature.start', feature: action.running });
   if (phase === 'ended') await attempt(OWNER, id, { type: 'endCall' });
   return id;
 }
@@ -198,4 +233,6 @@ it('covers every reference endpoint', () => {
   }
   for (const stage of ['request', 'cancel', 'decline', 'join', 'leave', 'grant', 'deny', 'revoke', 'kick']) expect(paths).toContain(`POST /stage/${stage}`);
   expect(paths).toContain('PUT /video/calltypes/livestream');
+  for (const [, path] of FEATURES) for (const verb of ['start', 'stop']) expect(paths).toContain(`POST /${verb}_${path}`);
+  for (const moderation of ['remove_participant', 'block', 'unblock']) expect(paths).toContain(`POST /${moderation}`);
 });

@@ -17,6 +17,11 @@ const ENDPOINTS: [string, string][] = [
   ['PATCH', ''],
   ...['go_live', 'stop_live', 'join', 'leave', 'mark_ended', 'members'].map((a): [string, string] => ['POST', `/${a}`]),
   ...['request', 'cancel', 'join', 'leave', 'grant', 'deny', 'kick'].map((a): [string, string] => ['POST', `/stage/${a}`]),
+  ...['broadcasting', 'recording', 'transcription', 'closed_captions'].flatMap((f): [string, string][] => [
+    ['POST', `/start_${f}`],
+    ['POST', `/stop_${f}`],
+  ]),
+  ...['remove_participant', 'block', 'unblock'].map((a): [string, string] => ['POST', `/${a}`]),
 ];
 
 const KEYS = [
@@ -24,7 +29,8 @@ const KEYS = [
   'join_ahead_time_seconds', 'audio', 'mic_default_on', 'video', 'camera_default_on', 'stage', 'max_pending_requests',
   'update_members', 'remove_members', 'start_hls', 'start_recording', 'start_transcription', 'start_closed_caption',
   'continue_hls', 'continue_recording', 'continue_transcription', 'continue_closed_caption', 'create', 'user_ids',
-  'settings', 'grants', 'host', 'user', '__proto__', 'constructor',
+  'settings', 'grants', 'host', 'user', '__proto__', 'constructor', 'reason', 'team', 'ring', 'notify', 'recording', 'mode',
+  'quality', 'audio_only',
 ];
 
 const leaf = fc.oneof(
@@ -45,7 +51,7 @@ const shaped = fc.letrec((tie) => ({
 })).value;
 
 const rawBody = fc.oneof(
-  fc.constantFrom('{}', '{"user_ids":["bob"]}', '{"data":{}}', '{"custom":{"n":1}}', '{"start_hls":true}'),
+  fc.constantFrom('{}', '{"user_ids":["bob"]}', '{"data":{}}', '{"custom":{"n":1}}', '{"start_hls":true}', '{"user_id":"bob"}', '{"user_id":"olga","reason":"x"}'),
   shaped.map((value) => JSON.stringify(value)),
   fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
   fc.string({ maxLength: 40 }),

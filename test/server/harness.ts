@@ -27,7 +27,8 @@ export async function startServer(options: Partial<StageKitServerOptions> = {}):
   const server = createStageKitServer({ secret: SECRET, clock, heartbeatMs: 60_000, countsIntervalMs: 0, onError: (error) => { throw error; }, ...options });
   const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
   const clients: RemoteClient[] = [];
-  const token = (user: User) => createToken(SECRET, { user_id: user.id, ...(user.role && { role: user.role }), ...(user.name && { name: user.name }) });
+  const token = (user: User) =>
+    createToken(SECRET, { user_id: user.id, ...(user.role && { role: user.role }), ...(user.name && { name: user.name }), ...(user.teams && { teams: user.teams }) });
   return {
     server,
     url,

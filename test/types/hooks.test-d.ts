@@ -13,6 +13,8 @@ import type {
   StopLiveInput,
   CallEvent,
   CallEventOf,
+  CallSideEffect,
+  ModerationInput,
 } from '../../src/core/index.js';
 import {
   useBackstage,
@@ -37,6 +39,9 @@ import {
   useIsInvitedToStage,
   useRevokeStageAccess,
   useDeclineStageInvitation,
+  useCallFeatures,
+  useToggleRecording,
+  useBlockUser,
 } from '../../src/react/index.js';
 
 test('state hooks', () => {
@@ -104,4 +109,16 @@ test('events and invitations', () => {
   expectTypeOf(useIsInvitedToStage).returns.toEqualTypeOf<boolean>();
   expectTypeOf(useRevokeStageAccess).returns.toEqualTypeOf<UseMutationResult<BulkStageResult, StageKitError, string[]>>();
   expectTypeOf(useDeclineStageInvitation).returns.toEqualTypeOf<UseMutationResult<{ status: StageStatus }, StageKitError, void>>();
+});
+
+test('features mid-show and moderation', () => {
+  expectTypeOf(useCallFeatures).returns.toEqualTypeOf<{ hls: boolean; recording: boolean; transcribing: boolean; captioning: boolean }>();
+  expectTypeOf(useToggleRecording).returns.toEqualTypeOf<UseMutationResult<void, StageKitError, boolean | void>>();
+  expectTypeOf(useBlockUser).returns.toEqualTypeOf<UseMutationResult<void, StageKitError, ModerationInput>>();
+  expectTypeOf<ModerationInput>().toEqualTypeOf<{ user_id: string; reason?: string | undefined }>();
+  const call = {} as Call;
+  expectTypeOf(call.startFeature).parameter(0).toEqualTypeOf<CallSideEffect>();
+  // @ts-expect-error: not a feature
+  void call.startFeature('fireworks');
+  useCallEvent('call.user_blocked', (event) => expectTypeOf(event.reason).toEqualTypeOf<string | undefined>());
 });

@@ -2,9 +2,11 @@ import type { Capability } from '../capabilities.js';
 import { forbidden, invalidState, StageKitError } from '../errors.js';
 import type { ParticipantLeftReason } from '../events.js';
 import { joinVerdict } from '../join-window.js';
-import type { CallFields, CallRecord, Participant } from '../model.js';
+import type { CallRecord, CallSideEffect, Participant } from '../model.js';
 import type { GoLiveParsed, StopLiveParsed } from '../schemas.js';
 import { iso, type Transaction } from '../transaction.js';
+import { FEATURE_CAPABILITIES } from '../call-features.js';
+import { FEATURE_NAMES, requireStartable } from './features.js';
 
 // Who may be in the call when: joining (doors, join-ahead, backstage), leaving, going live and back.
 
@@ -51,21 +53,27 @@ export function leave(tx: Transaction, reason: ParticipantLeftReason): void {
   tx.removeParticipant(tx.actor.id, reason);
 }
 
+/**
+ * Going live. A call in backstage opens to viewers; a call open from the start (backstage off)
+ * records when it went live. Either way the requested features start. Only a call that has
+ * already gone live, and not gone back to backstage since, answers "already live".
+ */
 export function goLive(tx: Transaction, input: GoLiveParsed): void {
   const call = tx.notEnded('going live');
   tx.require('update-call', 'going live');
-  if (!call.backstage) throw invalidState('the call is already live');
-  const starts: [boolean | undefined, Capability, keyof CallFields][] = [
-    [input.start_hls, 'start-broadcast-call', 'hls'],
-    [input.start_recording, 'start-record-call', 'recording'],
-    [input.start_transcription, 'start-transcription-call', 'transcribing'],
-    [input.start_closed_caption, 'start-closed-captions-call', 'captioning'],
+  if (!call.backstage && call.live_started_at !== null) throw invalidState('the call is already live');
+  const starts: [boolean | undefined, CallSideEffect][] = [
+    [input.start_hls, 'hls'],
+    [input.start_recording || call.settings.recording?.mode === 'auto-on', 'recording'],
+    [input.start_transcription, 'transcribing'],
+    [input.start_closed_caption, 'captioning'],
   ];
   const changes: Partial<CallRecord> = { backstage: false, live_started_at: tx.nowIso };
-  for (const [asked, capability, field] of starts) {
-    if (!asked) continue;
-    tx.require(capability, `starting ${field}`);
-    (changes as Record<string, unknown>)[field] = true;
+  for (const [asked, feature] of starts) {
+    if (!asked || call[feature]) continue;
+    tx.require(FEATURE_CAPABILITIES[feature][0], `starting ${FEATURE_NAMES[feature]}`);
+    requireStartable(call, feature);
+    changes[feature] = true;
   }
   tx.patch(changes);
   tx.emit({ type: 'call.live_started', call: tx.fields() });

@@ -4,7 +4,7 @@ import { listingFor } from '../listing.js';
 import type { CallRecord } from '../model.js';
 import { own } from '../own.js';
 import { PersistentMap } from '../persistent-map.js';
-import type { CallCreateDataParsed, UpdateCallMembersParsed, UpdateCallParsed } from '../schemas.js';
+import type { CallCreateDataParsed, GetOrCreateParsed, UpdateCallMembersParsed, UpdateCallParsed } from '../schemas.js';
 import { mergeOverrides, mergeSettings } from '../settings.js';
 import type { Transaction } from '../transaction.js';
 
@@ -22,6 +22,7 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
       fields: [{ path: 'input.data.created_by_id', message: 'must be your own user id' }],
     });
   }
+  requireOwnTeam(tx, data?.team);
   const createdBy = data?.created_by_id ?? actor.id;
   // The creator may hand out roles up to what they will hold themselves: their own and a host's.
   const creatorHolds = [...tx.actorCapabilities(), ...(own(tx.callType.grants, 'host') ?? [])];
@@ -54,6 +55,7 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
     recording: false,
     transcribing: false,
     captioning: false,
+    ...(data?.team != null && { team: data.team }),
     members,
     participants: PersistentMap.empty(),
     participants_by_role: {},
@@ -67,16 +69,41 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
   return true;
 }
 
+/** A call can be restricted only to a team its restrictor belongs to (or by a global admin): no one locks themselves out. */
+function requireOwnTeam(tx: Transaction, team: string | null | undefined): void {
+  if (team == null || tx.actor.role === 'admin' || tx.actor.teams?.includes(team)) return;
+  throw new StageKitError('FORBIDDEN', `restricting a call to the team '${team}' needs you to belong to it`);
+}
+
+/** `ring` / `notify` of a get-or-create: the call's members but the caller are told, by event. */
+export function tellMembers(tx: Transaction, input: GetOrCreateParsed, created: boolean): void {
+  if (!input.ring && !input.notify) return;
+  // Anyone may ring the members of a call they create; ringing an existing call's members is running it.
+  if (!created) tx.require('update-call', 'ringing or notifying the members of a call');
+  const userIds = Object.keys(tx.existing().members).filter((userId) => userId !== tx.actor.id);
+  if (userIds.length === 0) return;
+  if (input.ring) tx.emit({ type: 'call.ring', user_ids: userIds, by: tx.actor.id });
+  if (input.notify) tx.emit({ type: 'call.notification', user_ids: userIds, by: tx.actor.id });
+}
+
 export function update(tx: Transaction, input: UpdateCallParsed): void {
   const call = tx.existing();
-  if (input.custom !== undefined || input.starts_at !== undefined) tx.require('update-call', 'updating a call');
+  if (input.custom !== undefined || input.starts_at !== undefined || input.team !== undefined) tx.require('update-call', 'updating a call');
   if (input.settings_override !== undefined) tx.require('update-call-settings', "changing a call's settings");
+  requireOwnTeam(tx, input.team);
   const settingsOverride = mergeOverrides(call.settings_override, input.settings_override);
+  const settings = mergeSettings(tx.callType.settings, settingsOverride);
+  // Backstage enabled on a call that has never gone live puts it in backstage, as if it had been
+  // created so; a call that has gone live stays live until a stop-live.
+  const intoBackstage = !call.backstage && !call.settings.backstage.enabled && settings.backstage.enabled && call.live_started_at === null;
+  const { team: _team, ...withoutTeam } = call;
+  if (input.team !== undefined) tx.call = input.team === null ? { ...withoutTeam } : { ...call, team: input.team };
   tx.patch({
     ...(input.custom !== undefined && { custom: input.custom }),
     ...(input.starts_at !== undefined && { starts_at: input.starts_at }),
+    ...(intoBackstage && { backstage: true }),
     settings_override: settingsOverride,
-    settings: mergeSettings(tx.callType.settings, settingsOverride),
+    settings,
   });
   tx.emit({ type: 'call.updated', call: tx.fields() });
   tx.normalizeAll();

@@ -1,0 +1,98 @@
+'use client';
+import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { CALL_FEATURES, FEATURE_CAPABILITIES } from '../core/call-features.js';
+import type { CallSideEffect } from '../core/index.js';
+import { featureMessages, useCallFeature, useCallState, useMessagesFor, useOwnCapabilities, useToggleFeature } from '../react/index.js';
+import { useActionGuard } from './action-guard.js';
+import { classNames, flag } from './class-names.js';
+import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import type { CommonProps, WhenForbidden } from './types.js';
+
+export interface FeatureTogglesProps
+  extends CommonProps<{ count: number }>,
+    Omit<HTMLAttributes<HTMLFieldSetElement>, 'className' | 'children'> {
+  /** The features offered, in this order; all four by default. */
+  features?: readonly CallSideEffect[];
+  /** For a feature you may neither start nor stop: no button (default) or a disabled one. */
+  whenForbidden?: WhenForbidden;
+}
+
+/**
+ * The host's switches for HLS broadcasting, recording, transcription and captions, at any time
+ * before the call ends, live or not. One toggle button per feature you may start or stop: its
+ * words stay put and `aria-pressed` (and `data-state="on|off"`) says whether it runs; while it
+ * acts it is `aria-disabled` with `data-pending`, and a click within a moment of its state
+ * changing, or while it acts, does nothing. The fieldset has `data-count`, the toggles shown.
+ */
+export const FeatureToggles = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, FeatureTogglesProps>(function FeatureToggles(
+  { features = CALL_FEATURES, whenForbidden = 'hide', className, labels, ...divProps },
+  ref,
+) {
+  const messages = useMessagesFor(featureMessages, labels);
+  const held = useOwnCapabilities();
+  const ended = useCallState((state) => state.call?.ended_at != null);
+  const shown = features.filter((feature) => whenForbidden === 'disable' || FEATURE_CAPABILITIES[feature].some((c) => held.includes(c)));
+  // Nothing to switch on a call that ended, or for someone who may switch nothing.
+  if (ended || shown.length === 0) return null;
+  return (
+    <fieldset ref={ref} {...divProps} className={classNames('stagekit-feature-toggles', className, { count: shown.length })} data-count={shown.length}>
+      <legend>{messages.featureToggles}</legend>
+      {shown.map((feature) => (
+        <FeatureToggle
+          key={feature}
+          feature={feature}
+          label={messages.featureNames[feature]}
+          messages={messages}
+          mayStart={held.includes(FEATURE_CAPABILITIES[feature][0])}
+          mayStop={held.includes(FEATURE_CAPABILITIES[feature][1])}
+        />
+      ))}
+    </fieldset>
+  );
+});
+
+function FeatureToggle({
+  feature,
+  label,
+  messages,
+  mayStart,
+  mayStop,
+}: {
+  feature: CallSideEffect;
+  label: string;
+  messages: Parameters<typeof ErrorMessage>[0]['messages'];
+  mayStart: boolean;
+  mayStop: boolean;
+}) {
+  const on = useCallFeature(feature);
+  const toggle = useToggleFeature(feature);
+  const guard = useActionGuard(on ? 'on' : 'off');
+  const error = useFreshError(toggle.error, on);
+  const errorId = useId();
+  const pending = toggle.isPending;
+  const state = on ? 'on' : 'off';
+  const onClick = () => {
+    if (pending) return;
+    const done = guard.begin();
+    if (!done) return;
+    toggle.reset();
+    // The state the button showed when clicked, not whatever the call says by the time it runs.
+    toggle.mutate(!on, { onSettled: done });
+  };
+  return (
+    <span className="stagekit-feature-toggle" data-feature={feature} data-state={state} data-pending={flag(pending)}>
+      <button
+        type="button"
+        aria-pressed={on}
+        disabled={!(on ? mayStop : mayStart)}
+        aria-disabled={pending || undefined}
+        aria-busy={pending || undefined}
+        aria-describedby={error ? errorId : undefined}
+        onClick={onClick}
+      >
+        {label}
+      </button>
+      <ErrorMessage error={error} id={errorId} messages={messages} />
+    </span>
+  );
+}
