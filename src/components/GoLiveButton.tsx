@@ -5,6 +5,7 @@ import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { BroadcastIcon, LiveIcon, RecordingIcon } from './icons.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
@@ -120,6 +121,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
               checked={choice.hls}
               onChange={(event) => setChoice({ ...choice, hls: event.target.checked })}
             />
+            <BroadcastIcon />
             {isLive ? messages.continueHls : messages.startHls}
           </label>
           <label>
@@ -128,6 +130,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
               checked={choice.recording}
               onChange={(event) => setChoice({ ...choice, recording: event.target.checked })}
             />
+            <RecordingIcon />
             {isLive ? messages.continueRecording : messages.startRecording}
           </label>
         </fieldset>
@@ -154,6 +157,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           aria-describedby={error ? errorId : undefined}
           onClick={handleClick}
         >
+          {!isLive && <LiveIcon />}
           {label}
         </button>
       )}

@@ -31,6 +31,8 @@ export interface StageKitMessages {
   accept: string;
   deny: string;
   acceptUser: (name: string) => string;
+  /** How long ago a request was made, from whole minutes: "asked 2 min ago". */
+  requestedAgo: (minutes: number) => string;
   denyUser: (name: string) => string;
   acceptAll: string;
   denyAll: string;
@@ -136,6 +138,11 @@ export const stageRequestMessages = {
   deny: 'Deny',
   acceptUser: (name) => `Accept ${name}`,
   denyUser: (name) => `Deny ${name}`,
+  // The number and unit in the reader's locale; the sentence around it is the message's.
+  requestedAgo: (minutes) =>
+    minutes < 1
+      ? 'asked just now'
+      : `asked ${new Intl.RelativeTimeFormat(undefined, { style: 'short' }).format(minutes < 60 ? -minutes : -Math.floor(minutes / 60), minutes < 60 ? 'minute' : 'hour')}`,
   acceptAll: 'Accept all',
   denyAll: 'Deny all',
 } satisfies Partial<StageKitMessages>;
