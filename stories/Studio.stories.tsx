@@ -9,6 +9,8 @@ const meta = {
   tags: ['autodocs'],
   parameters: {
     layout: 'fullscreen',
+    // Three panels side by side.
+    visual: { width: 1000 },
     docs: {
       description: {
         component: [
@@ -97,7 +99,9 @@ export const Walkthrough: Story = {
       await userEvent.click(host.getByRole('button', { name: 'Go live' }));
       await host.findByRole('button', { name: 'Stop live' });
       for (const panel of [host, ana, ben]) await waitFor(() => expect(badge(panel)).toHaveTextContent('Live'));
-      await timer(ana, 'Live');
+      // The badge says it; a countdown reading "Live" beside it would say it twice.
+      await waitFor(() => expect(ana.queryByRole('timer')).toBeNull());
+      await expect(host.queryByRole('timer')).toBeNull();
     });
 
     await step('Ana and Ben ask for the stage; Hana accepts Ana and denies Ben', async () => {
@@ -125,6 +129,8 @@ export const Walkthrough: Story = {
       await expect(status(ana)).toHaveTextContent('On stage');
       const onStage = within(host.getByRole('region', { name: 'On stage' }));
       await expect(await onStage.findByText('Ana')).toBeVisible();
+      // Ben, watching, sees who is on stage.
+      await expect(await within(await ben.findByRole('list', { name: 'On stage' })).findByText('Ana')).toBeVisible();
     });
 
     await step('Hana removes Ana from the stage', async () => {
@@ -132,6 +138,7 @@ export const Walkthrough: Story = {
       await waitFor(() => expect(status(ana)).toHaveTextContent('Off stage'));
       await ana.findByRole('button', { name: 'Request to join stage' });
       await expect(within(host.getByRole('region', { name: 'On stage' })).queryByRole('listitem')).toBeNull();
+      await waitFor(() => expect(ben.queryByRole('list', { name: 'On stage' })).toBeNull());
       await expect(ana.getByText('You were removed from the stage.', NOTICE)).toBeVisible();
     });
 

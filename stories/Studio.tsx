@@ -13,7 +13,9 @@ import {
   StageNotifications,
   StageRequestList,
   StageStatusBadge,
+  StageStrip,
   StageToggle,
+  useCallPhase,
   useCallState,
 } from '../src/components/index.js';
 import type { Call, ManualClock } from '../src/core/index.js';
@@ -98,12 +100,24 @@ function ScheduleButton({ host, viewers, clock }: { host: Call; viewers: Call[];
   );
 }
 
+/** The countdown while there is one to show: once live (or ended) the badge beside it says so. */
+function CountdownUntilLive({ label }: { label?: string }) {
+  const { phase } = useCallPhase();
+  if (phase === 'live' || phase === 'ended') return null;
+  return (
+    <p style={row}>
+      {label} <JoinAheadCountdown />
+    </p>
+  );
+}
+
 function HostControls() {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <AudienceCount />
       </div>
+      <CountdownUntilLive label="Viewers see:" />
       <div style={row}>
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
@@ -126,8 +140,9 @@ function ViewerControls({ name }: { name: string }) {
       <div style={row}>
         <LiveBadge /> <StageStatusBadge /> <AudienceCount />
       </div>
+      <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
-        <JoinAheadCountdown />
+        <CountdownUntilLive />
         <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>

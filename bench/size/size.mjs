@@ -45,9 +45,16 @@ const kit = {};
 // The budgets CI holds the kit to today. The aim is 12 kB for what a production app ships and 3 kB
 // for every component alone; stage news, invitations, errors in words and the audience took the
 // whole kit past it, and these ceilings keep it from growing further while it is won back.
-const SHIPPED_BUDGET = 17;
-const REACT_BUDGET = 12.5;
-const COMPONENT_BUDGETS = new Map([['BackstageGate', 3.3]]);
+// The default look (avatars in four components, five icons, StageStrip, request ages) added
+// 0.8 kB to the whole; StageRequestList, already the fullest, came out 30 bytes past 3 kB.
+const SHIPPED_BUDGET = 17.8;
+const REACT_BUDGET = 13.3;
+const COMPONENT_BUDGETS = new Map([
+  ['BackstageGate', 3.3],
+  ['StageRequestList', 3.05],
+]);
+// The whole opt-in stylesheet: every part in light, dark and compact, motion and high contrast.
+const STYLES_BUDGET = 3;
 kit.production = await weigh(
   'stagekit/react, every hook and component, + createRemoteClient',
   appEntry('production.js', 'What a production app ships: every hook and component, and the client of the server.', [
@@ -77,7 +84,7 @@ for (const name of components) {
     budget: { max: COMPONENT_BUDGETS.get(name) ?? 3 },
   });
 }
-await weigh('stagekit/styles.css', resolve(here, 'kit-styles.js'));
+await weigh('stagekit/styles.css', resolve(here, 'kit-styles.js'), { budget: { max: STYLES_BUDGET } });
 
 // The rules engine and its input validation belong to the server and the memory backend: nothing
 // an app ships with the remote client should pull them in.

@@ -140,7 +140,7 @@ function AudienceRow({
       data-stage-status={status}
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
+      style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, insetInline: 0 }}
     >
       <Avatar userId={participant.user_id} name={participant.name} />
       <span className="stagekit-audience-name">{name}</span>

@@ -1,12 +1,10 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 
-export interface AvatarProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+export interface AvatarProps extends HTMLAttributes<HTMLSpanElement> {
   /** Whose: the colour comes from the id, so a person keeps theirs across lists and sessions. */
   userId: string;
   /** Their name, for the initials; the id stands in without one. */
   name?: string;
-  /** A picture of them, shown instead of the initials when given. */
-  image?: string;
 }
 
 /** One of the palette's eight colours (`--stagekit-avatar-0` … `-7`), from a small hash of the id. */
@@ -21,16 +19,18 @@ export function initials(name: string): string {
   return name
     .trim()
     .split(/\s+/, 2)
-    .map((word) => [...word][0] ?? '')
+    // By code point, so a name starting with an emoji keeps it whole; join() drops an empty word's undefined.
+    .map((word) => [...word][0])
     .join('')
     .toUpperCase();
 }
 
 /**
- * A person's picture, or their initials on a colour of their own. Decoration beside the name
- * that says who it is, so hidden from screen readers. `data-hue="0"…"7"`, class `stagekit-avatar`.
+ * A person's initials on a colour of their own, or the children given instead (a picture:
+ * `<Avatar userId={id}><img src={url} alt="" /></Avatar>`). Decoration beside the name that says
+ * who it is, so hidden from screen readers. `data-hue="0"…"7"`, class `stagekit-avatar`.
  */
-export const Avatar = /* @__PURE__ */ forwardRef<HTMLSpanElement, AvatarProps>(function Avatar({ userId, name, image, className, ...spanProps }, ref) {
+export const Avatar = /* @__PURE__ */ forwardRef<HTMLSpanElement, AvatarProps>(function Avatar({ userId, name, children, className, ...spanProps }, ref) {
   return (
     <span
       ref={ref}
@@ -39,7 +39,7 @@ export const Avatar = /* @__PURE__ */ forwardRef<HTMLSpanElement, AvatarProps>(f
       className={className ? `stagekit-avatar ${className}` : 'stagekit-avatar'}
       data-hue={avatarHue(userId)}
     >
-      {image ? <img src={image} alt="" /> : initials(name ?? userId)}
+      {children ?? initials(name ?? userId)}
     </span>
   );
 });

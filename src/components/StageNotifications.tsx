@@ -12,7 +12,6 @@ import {
 } from '../react/index.js';
 import { Avatar } from './Avatar.js';
 import { classNames } from './class-names.js';
-import { StageIcon } from './icons.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
 
@@ -22,9 +21,6 @@ const noticeGroup = /* @__PURE__ */ withAccept();
 function withAccept() {
   return { ...defaultNoticeMessages, accept: stageRequestMessages.accept, acceptUser: stageRequestMessages.acceptUser };
 }
-
-/** Notices a manager gets about someone else, who is then shown; the rest are about you. */
-const ABOUT_SOMEONE = /* @__PURE__ */ new Set(['request', 'withdrawn', 'declined', 'decided']);
 
 export interface StageNotificationsProps
   extends UseStageNoticesOptions,
@@ -113,7 +109,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
           const text = noticeText(notice, messages);
           return (
             <li key={notice.id} data-kind={notice.kind} data-notice-id={notice.id}>
-              {ABOUT_SOMEONE.has(notice.kind) ? <Avatar userId={notice.user_id} name={notice.name} /> : <StageIcon />}
+              <Avatar userId={notice.user_id} name={notice.name} />
               <span>{text}</span>
               {notice.kind === 'request' && (
                 <button

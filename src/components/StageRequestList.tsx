@@ -6,8 +6,9 @@ import {
   stageRequestMessages,
   useHasCapability,
   useMessagesFor,
+  useAcceptStageRequests,
+  useDenyStageAccess,
   useMinutesSince,
-  useStageActions,
   useStageRequests,
 } from '../react/index.js';
 import { Avatar } from './Avatar.js';
@@ -46,7 +47,9 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const allowed = useHasCapability('manage-stage');
   const requests = useStageRequests();
   // Accepting acts on requests only: a request another manager denied meanwhile stays denied.
-  const { acceptRequests, denyAccess } = useStageActions();
+  // Its two actions' own hooks: one observer each, not one per stage action.
+  const acceptRequests = useAcceptStageRequests();
+  const denyAccess = useDenyStageAccess();
   const [scrollTop, setScrollTop] = useState(0);
   const headingId = useId();
   const errorId = useId();
@@ -177,12 +180,11 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
                   data-user-id={request.user_id}
                   aria-setsize={count}
                   aria-posinset={index + 1}
-                  style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
+                  style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, insetInline: 0 }}
                 >
-                  <Avatar userId={request.user_id} name={request.name} />
-                  <span className="stagekit-person">
-                    <span className="stagekit-request-name">{name}</span>
-                    <RequestedAgo at={request.requested_at} messages={messages} />
+                  <Avatar userId={request.user_id} name={name} />
+                  <span className="stagekit-request-name">
+                    {name} <RequestedAgo at={request.requested_at} messages={messages} />
                   </span>
                   <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(acceptRequests, [request], index)}>
                     {messages.accept}
@@ -220,8 +222,6 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
 /** "asked 2 min ago": a row of its own re-renders once a minute, and only while in view. */
 function RequestedAgo({ at, messages }: { at: string; messages: typeof stageRequestMessages }) {
   return (
-    <time className="stagekit-requested-ago" dateTime={at}>
-      {messages.requestedAgo(useMinutesSince(at))}
-    </time>
+<span className="stagekit-requested-ago">{messages.requestedAgo(useMinutesSince(at))}</span>
   );
 }

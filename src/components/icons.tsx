@@ -35,20 +35,14 @@ function icon(path: string) {
 }
 
 /** A dot with a ring: on air. */
-export const LiveIcon = /* @__PURE__ */ icon('M12 8a4 4 0 1 1 0 8 4 4 0 0 1 0-8Zm0-5a9 9 0 1 1 0 18 9 9 0 0 1 0-18Zm0 2a7 7 0 1 0 0 14 7 7 0 0 0 0-14Z');
+export const LiveIcon = /* @__PURE__ */ icon('M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10Z');
 /** A person on a platform: the stage. */
-export const StageIcon = /* @__PURE__ */ icon('M12 3a3.5 3.5 0 1 1 0 7 3.5 3.5 0 0 1 0-7Zm-6 13a6 6 0 0 1 12 0v1H6Zm-4 3h20v2H2Z');
+export const StageIcon = /* @__PURE__ */ icon('M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8ZM4 21a8 7 0 0 1 16 0Z');
 /** A raised hand: asking for the stage. */
-export const HandRaisedIcon = /* @__PURE__ */ icon(
-  'M9 3.5a1.5 1.5 0 0 1 3 0V11h1V5a1.5 1.5 0 0 1 3 0v7h1V8a1.5 1.5 0 0 1 3 0v7a7 7 0 0 1-12.6 4.2L3.5 15a1.5 1.5 0 0 1 2.3-1.9L8 15V6a1.5 1.5 0 0 1 1-1.4Z',
-);
+export const HandRaisedIcon = /* @__PURE__ */ icon('M7 21v-8L4 10l1.5-1.5L7 10V4h2v6h1V2h2v8h1V3h2v7h1V5h2v10a6 6 0 0 1-6 6Z');
 /** A filled circle in a ring: recording. */
-export const RecordingIcon = /* @__PURE__ */ icon('M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0-5a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Z');
+export const RecordingIcon = /* @__PURE__ */ icon('M12 8a4 4 0 1 1 0 8 4 4 0 0 1 0-8Zm0-6a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Z');
 /** Waves from a mast: broadcasting (HLS). */
-export const BroadcastIcon = /* @__PURE__ */ icon(
-  'M12 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4ZM7.8 7.8l1.4 1.4a4 4 0 0 0 0 5.6l-1.4 1.4a6 6 0 0 1 0-8.4Zm8.4 0a6 6 0 0 1 0 8.4l-1.4-1.4a4 4 0 0 0 0-5.6ZM5 5l1.4 1.4a8 8 0 0 0 0 11.2L5 19A10 10 0 0 1 5 5Zm14 0a10 10 0 0 1 0 14l-1.4-1.4a8 8 0 0 0 0-11.2Z',
-);
+export const BroadcastIcon = /* @__PURE__ */ icon('M12 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4ZM7 6l1.4 1.4a6 6 0 0 0 0 9.2L7 18A8 8 0 0 1 7 6Zm10 0a8 8 0 0 1 0 12l-1.4-1.4a6 6 0 0 0 0-9.2Z');
 /** A screen with two lines of text: captions. */
-export const CaptionsIcon = /* @__PURE__ */ icon(
-  'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm0 2v12h16V6Zm2 5h5v2H6Zm7 0h5v2h-5Zm-7 3h8v2H6Zm10 0h2v2h-2Z',
-);
+export const CaptionsIcon = /* @__PURE__ */ icon('M3 5h18v14H3Zm2 2v10h14V7Zm2 3h4v2H7Zm6 0h4v2h-4Zm-6 3h10v2H7Z');

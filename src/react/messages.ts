@@ -139,10 +139,7 @@ export const stageRequestMessages = {
   acceptUser: (name) => `Accept ${name}`,
   denyUser: (name) => `Deny ${name}`,
   // The number and unit in the reader's locale; the sentence around it is the message's.
-  requestedAgo: (minutes) =>
-    minutes < 1
-      ? 'asked just now'
-      : `asked ${new Intl.RelativeTimeFormat(undefined, { style: 'short' }).format(minutes < 60 ? -minutes : -Math.floor(minutes / 60), minutes < 60 ? 'minute' : 'hour')}`,
+  requestedAgo: (minutes) => `asked ${minutes < 1 ? 'just now' : new Intl.RelativeTimeFormat(undefined, { style: 'short' }).format(-minutes, 'minute')}`,
   acceptAll: 'Accept all',
   denyAll: 'Deny all',
 } satisfies Partial<StageKitMessages>;

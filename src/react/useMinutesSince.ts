@@ -1,17 +1,25 @@
 'use client';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useCallFor } from './context.js';
-import { useClockValue } from './useClockValue.js';
-
-const MINUTE = 60_000;
 
 /**
- * Whole minutes since `time` (an ISO date) by the call's clock: "asked 2 min ago". Re-renders its
- * reader once a minute, on the minute, and only while it is mounted, so a virtualised list
- * refreshes the rows in view and none of the others. 0 on the server and during hydration.
+ * Whole minutes since `time` (an ISO date) by the call's clock: "asked 2 min ago". Its reader
+ * re-renders when the minute changes (checked every 10 s, and on every jump of a manual clock),
+ * only while mounted: a virtualised list refreshes the rows in view and none of the others.
+ * 0 on the server and during hydration.
  */
 export function useMinutesSince(time: string): number {
-  const call = useCallFor('useMinutesSince');
-  const since = Date.parse(time);
-  const elapsed = (now: number) => Math.max(0, Math.floor((now - since) / MINUTE));
-  return useClockValue(call.clock, time, elapsed, (now) => since + (elapsed(now) + 1) * MINUTE, 0);
+  const { clock } = useCallFor('useMinutesSince');
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const timer = setInterval(notify, 10_000);
+      const stop = clock.subscribe?.(notify);
+      return () => {
+        clearInterval(timer);
+        stop?.();
+      };
+    },
+    [clock],
+  );
+  return useSyncExternalStore(subscribe, () => Math.max(0, Math.floor((clock.now() - Date.parse(time)) / 60_000)), () => 0);
 }
