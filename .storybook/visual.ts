@@ -28,6 +28,8 @@ afterEach(async (context) => {
   // A 320 px side panel, the narrowest the kit is made for (wider when the story asks), as tall
   // as what it shows: whatever overflows such a panel shows in the picture.
   root.style.width = `${story.parameters.visual?.width ?? 320}px`;
+  // The test frame paints only what is in its viewport: make it as tall as the story.
+  await page.viewport(1200, Math.max(900, Math.ceil(root.getBoundingClientRect().bottom) + 16));
   // No focus ring or hover left over from the play function.
   (document.activeElement as HTMLElement | null)?.blur();
   const initial = new Map(Object.keys(MODES.rtl!).concat('data-stagekit-density').map((name) => [name, root.getAttribute(name)]));

@@ -14,6 +14,7 @@ import {
   StageNotifications,
   StageRequestList,
   StageStatusBadge,
+  StageStrip,
   StageToggle,
   useBackstage,
   useCall,
@@ -214,8 +215,9 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <AudienceCount />
       </div>
+      <CountdownUntilLive label="Viewers see:" />
       <SkipAhead />
       <div style={row}>
         <JoinCallButton leaveLabel="Leave the call" />
@@ -227,6 +229,17 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
       <OnStageList />
       <AudienceList height={176} />
     </>
+  );
+}
+
+/** The countdown while there is one to show: once live (or ended) the badge beside it says so. */
+function CountdownUntilLive({ label }: { label?: string }) {
+  const { phase } = useBackstage();
+  if (phase === 'live' || phase === 'ended') return null;
+  return (
+    <p style={row}>
+      {label} <JoinAheadCountdown />
+    </p>
   );
 }
 
@@ -256,8 +269,9 @@ function ViewerControls({ name }: { name: string }) {
       <div style={row}>
         <LiveBadge /> <StageStatusBadge /> <AudienceCount />
       </div>
+      <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
-        <JoinAheadCountdown />
+        <CountdownUntilLive />
         <JoinCallButton leaveLabel="Leave the call" />
         <StageToggle />
       </BackstageGate>
