@@ -215,9 +215,8 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount />
+        <LiveBadge /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
       </div>
-      <CountdownUntilLive label="Viewers see:" />
       <SkipAhead />
       <div style={row}>
         <JoinCallButton leaveLabel="Leave the call" />
@@ -237,9 +236,9 @@ function CountdownUntilLive({ label }: { label?: string }) {
   const { phase } = useBackstage();
   if (phase === 'live' || phase === 'ended') return null;
   return (
-    <p style={row}>
+    <div style={row}>
       {label} <JoinAheadCountdown />
-    </p>
+    </div>
   );
 }
 

@@ -105,9 +105,9 @@ function CountdownUntilLive({ label }: { label?: string }) {
   const { phase } = useCallPhase();
   if (phase === 'live' || phase === 'ended') return null;
   return (
-    <p style={row}>
+    <div style={row}>
       {label} <JoinAheadCountdown />
-    </p>
+    </div>
   );
 }
 
@@ -115,9 +115,8 @@ function HostControls() {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount />
+        <LiveBadge /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
       </div>
-      <CountdownUntilLive label="Viewers see:" />
       <div style={row}>
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />

@@ -73,7 +73,7 @@ function overrides(args: ThemingArgs): CSSProperties {
   return style as CSSProperties;
 }
 
-function Theming(args: ThemingArgs) {
+function Theming({ tokens = false, ...args }: ThemingArgs & { tokens?: boolean }) {
   return (
     <div style={{ ...overrides(args), display: 'grid', gap: 12 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
@@ -83,32 +83,37 @@ function Theming(args: ThemingArgs) {
       <GoLiveButton />
       <StageRequestList height={160} />
       <OnStageList />
-      <table style={{ borderCollapse: 'collapse', fontSize: 'var(--stagekit-text-sm)' }}>
-        <caption style={{ textAlign: 'start', fontWeight: 600, paddingBlockEnd: 4 }}>The tokens</caption>
-        <tbody>
-          {TOKENS.map(([name, what]) => (
-            <tr key={name}>
-              <td style={{ paddingInlineEnd: 8 }}>
-                <span
-                  style={{
-                    display: 'inline-block',
-                    inlineSize: 12,
-                    blockSize: 12,
-                    borderRadius: 3,
-                    border: '1px solid var(--stagekit-border)',
-                    background: name.includes('-font') || name.includes('-text-') || name.includes('space') ? 'none' : `var(${name})`,
-                  }}
-                />
-              </td>
-              <td style={{ paddingInlineEnd: 8 }}>
-                <code>{name}</code>
-              </td>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {tokens && <TokenTable />}
     </div>
+  );
+}
+
+/** Each token with a swatch of its value where it is a colour. */
+function TokenTable() {
+  return (
+    <table style={{ borderCollapse: 'collapse', fontSize: 'var(--stagekit-text-sm)' }}>
+      <caption style={{ textAlign: 'start', fontWeight: 600, paddingBlockEnd: 4 }}>The tokens</caption>
+      <tbody>
+        {TOKENS.map(([name, what]) => (
+          <tr key={name}>
+            <td style={{ paddingInlineEnd: 8 }}>
+              <span
+                style={{
+                  display: 'inline-block',
+                  inlineSize: 12,
+                  blockSize: 12,
+                  borderRadius: 3,
+                  border: '1px solid var(--stagekit-border)',
+                  background: name.includes('-font') || name.includes('-text-') || name.includes('space') ? 'none' : `var(${name})`,
+                }}
+              />{' '}
+              <code>{name}</code>
+            </td>
+            <td>{what}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -164,7 +169,17 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('list', { name: 'On stage' })).toHaveTextContent('Ana Lima');
-    await expect(canvas.getByText('--stagekit-accent')).toBeVisible();
+  },
+};
+
+/** The parts with the list of every token under them, to change and watch. */
+export const Tokens: Story = {
+  args: { tokens: true },
+  // A page of text about the tokens: its pixels would only test the font. The parts above it are
+  // compared in Default and Rebranded.
+  parameters: { visual: false },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('--stagekit-accent')).toBeVisible();
   },
 };
 
