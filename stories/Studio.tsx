@@ -142,8 +142,10 @@ function ViewerControls({ name }: { name: string }) {
       <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
         <CountdownUntilLive />
-        <JoinCallButton leaveLabel="Leave the call" />
-        <StageToggle />
+        <div style={row}>
+          <JoinCallButton leaveLabel="Leave the call" />
+          <StageToggle />
+        </div>
       </BackstageGate>
       <StageNotifications aria-label={`${name}'s notifications`} />
     </>
