@@ -17,7 +17,7 @@ const MODES: Record<string, Record<string, string>> = {
 document.documentElement.style.setProperty('--stagekit-font', "'DejaVu Sans', sans-serif");
 
 interface StoryContext {
-  story?: { id: string; parameters: { visual?: false | { width?: number } } };
+  story?: { id: string; parameters: { visual?: false | { width?: number; hide?: string[] } } };
 }
 
 afterEach(async (context) => {
@@ -30,6 +30,8 @@ afterEach(async (context) => {
   root.style.width = `${story.parameters.visual?.width ?? 320}px`;
   // The test frame paints only what is in its viewport: make it as tall as the story.
   await page.viewport(1200, Math.max(900, Math.ceil(root.getBoundingClientRect().bottom) + 16));
+  // Parts whose content a story cannot pin down.
+  for (const selector of story.parameters.visual?.hide ?? []) root.querySelectorAll<HTMLElement>(selector).forEach((part) => (part.style.display = 'none'));
   // No focus ring or hover left over from the play function.
   (document.activeElement as HTMLElement | null)?.blur();
   const initial = new Map(Object.keys(MODES.rtl!).concat('data-stagekit-density').map((name) => [name, root.getAttribute(name)]));

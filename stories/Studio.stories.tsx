@@ -51,6 +51,9 @@ export const Playground: Story = {
  * panel shows at every step. Open the Interactions panel to replay it step by step.
  */
 export const Walkthrough: Story = {
+  // Whether the host's audience list has heard everyone left the ended call when the play ends
+  // is a race: its picture leaves it out.
+  parameters: { visual: { width: 1000, hide: ['.stagekit-audience-list'] } },
   play: async (context) => {
     const { canvasElement, step } = context;
     const scenarioCalls = scenarioOf(context).calls;
