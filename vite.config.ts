@@ -121,10 +121,25 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') }), quietPrebundling()],
         test: {
           name: 'storybook',
+          // After each story passes, its screenshots in four looks (see .storybook/visual.ts).
+          setupFiles: [resolve(root, '.storybook/visual.ts')],
           browser: {
             enabled: true,
             headless: true,
+            // Reference screenshots are written by `-u`; Storybook's plugin turns writing off unless asked.
+            api: { allowWrite: true },
+            expect: {
+              toMatchScreenshot: {
+                comparatorName: 'pixelmatch',
+                // Anti-aliasing may differ by a pixel here and there; a moved or recoloured part does not pass.
+                comparatorOptions: { threshold: 0.2, allowedMismatchedPixelRatio: 0.002 },
+                // Committed references, apart from the failure screenshots in __screenshots__ (ignored).
+                resolveScreenshotPath: ({ arg, ext, testFileName }) => resolve(root, 'stories/__visual__', testFileName, `${arg}${ext}`),
+              },
+            },
             provider: playwright({
+              // Notices and status changes animate only when motion is welcome: screenshots see them settled.
+              contextOptions: { reducedMotion: 'reduce' },
               launchOptions: {
                 executablePath: '/usr/bin/chromium',
                 args: [

@@ -14,6 +14,7 @@ import {
   StageNotifications,
   StageRequestList,
   StageStatusBadge,
+  StageStrip,
   StageToggle,
   useBackstage,
   useCall,
@@ -214,7 +215,7 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
       </div>
       <SkipAhead />
       <div style={row}>
@@ -227,6 +228,17 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
       <OnStageList />
       <AudienceList height={176} />
     </>
+  );
+}
+
+/** The countdown while there is one to show: once live (or ended) the badge beside it says so. */
+function CountdownUntilLive({ label }: { label?: string }) {
+  const { phase } = useBackstage();
+  if (phase === 'live' || phase === 'ended') return null;
+  return (
+    <div style={row}>
+      {label} <JoinAheadCountdown />
+    </div>
   );
 }
 
@@ -256,10 +268,13 @@ function ViewerControls({ name }: { name: string }) {
       <div style={row}>
         <LiveBadge /> <StageStatusBadge /> <AudienceCount />
       </div>
+      <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
-        <JoinAheadCountdown />
-        <JoinCallButton leaveLabel="Leave the call" />
-        <StageToggle />
+        <CountdownUntilLive />
+        <div style={row}>
+          <JoinCallButton leaveLabel="Leave the call" />
+          <StageToggle />
+        </div>
       </BackstageGate>
       <StageNotifications />
     </>

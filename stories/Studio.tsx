@@ -17,7 +17,9 @@ import {
   StageNotifications,
   StageRequestList,
   StageStatusBadge,
+  StageStrip,
   StageToggle,
+  useCallPhase,
   useCallState,
 } from '../src/components/index.js';
 import type { Call, ManualClock, Participant } from '../src/core/index.js';
@@ -105,11 +107,22 @@ function ScheduleButton({ host, viewers, clock }: { host: Call; viewers: Call[];
 /** Remove from call and Block, at the end of each audience row. */
 const moderation = (participant: Participant) => <ModerationActions userId={participant.user_id} name={participant.name} />;
 
+/** The countdown while there is one to show: once live (or ended) the badge beside it says so. */
+function CountdownUntilLive({ label }: { label?: string }) {
+  const { phase } = useCallPhase();
+  if (phase === 'live' || phase === 'ended') return null;
+  return (
+    <div style={row}>
+      {label} <JoinAheadCountdown />
+    </div>
+  );
+}
+
 function HostControls() {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <AudienceCount /> Viewers see: <JoinAheadCountdown />
+        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
       </div>
       <div style={row}>
         <GoLiveButton showOptions confirmStop />
@@ -134,10 +147,13 @@ function ViewerControls({ name }: { name: string }) {
       <div style={row}>
         <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <StageStatusBadge /> <AudienceCount />
       </div>
+      <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
-        <JoinAheadCountdown />
-        <JoinCallButton leaveLabel="Leave the call" />
-        <StageToggle />
+        <CountdownUntilLive />
+        <div style={row}>
+          <JoinCallButton leaveLabel="Leave the call" />
+          <StageToggle />
+        </div>
       </BackstageGate>
       <StageNotifications aria-label={`${name}'s notifications`} />
     </>

@@ -43,12 +43,13 @@ function printModules(all) {
 const reactExports = published.exports.react;
 const kit = {};
 // The budgets CI holds the kit to. The aim is 12 kB for what a production app ships; today's
-// kit (stage news, invitations, errors in words, the audience, features mid-show, moderation and
-// the client of the server) comes to SHIPPED_BUDGET less a little headroom, and these ceilings keep
-// it from growing back while the rest is won. Every component alone stays within 3 kB, with what
-// it pulls in; the smallest are held near what they weigh, so their next bytes are a decision.
-const SHIPPED_BUDGET = 18.4;
-const REACT_BUDGET = 13.6;
+// kit (stage news, invitations, errors in words, the audience, features mid-show, moderation, the
+// default look's avatars, icons and request ages, and the client of the server) comes to
+// SHIPPED_BUDGET less a little headroom, and these ceilings keep it from growing back while the
+// rest is won. Every component alone stays within 3 kB, with what it pulls in; the smallest are
+// held near what they weigh, so their next bytes are a decision.
+const SHIPPED_BUDGET = 19.4;
+const REACT_BUDGET = 14.6;
 const COMPONENT_BUDGET = 3;
 const COMPONENT_BUDGETS = new Map([
   ['FeatureToggles', 2],
@@ -56,6 +57,8 @@ const COMPONENT_BUDGETS = new Map([
   ['BroadcastIndicator', 0.7],
   ['ModerationActions', 2.1],
 ]);
+// The whole opt-in stylesheet: every part in light, dark and compact, motion and high contrast.
+const STYLES_BUDGET = 3;
 kit.production = await weigh(
   'stagekit/react, every hook and component, + createRemoteClient',
   appEntry('production.js', 'What a production app ships: every hook and component, and the client of the server.', [
@@ -85,7 +88,7 @@ for (const name of components) {
     budget: { max: COMPONENT_BUDGETS.get(name) ?? COMPONENT_BUDGET },
   });
 }
-await weigh('stagekit/styles.css', resolve(here, 'kit-styles.js'));
+await weigh('stagekit/styles.css', resolve(here, 'kit-styles.js'), { budget: { max: STYLES_BUDGET } });
 
 // The rules engine and its input validation belong to the server and the memory backend: nothing
 // an app ships with the remote client should pull them in.

@@ -10,6 +10,7 @@ import {
   useParticipantCount,
   useStageStatus,
 } from '../react/index.js';
+import { Avatar } from './Avatar.js';
 import { classNames, flag } from './class-names.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps } from './types.js';
@@ -19,7 +20,7 @@ export type AudienceListState = 'loading' | 'empty' | 'filled';
 export interface AudienceListProps
   extends CommonProps<{ state: AudienceListState; total: number }>,
     Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {
-  /** Height of the scrolling list in pixels; only the rows in view (plus `overscan`) are rendered. */
+  /** Most height of the scrolling list in pixels: it grows with its rows up to this, then scrolls; only the rows in view (plus `overscan`) are rendered. */
   height?: number;
   /** Height of one row in pixels. */
   rowHeight?: number;
@@ -90,7 +91,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
       ) : state === 'empty' ? (
         <p className="stagekit-empty">{search ? messages.nobodyFound(search) : messages.nobodyInAudience}</p>
       ) : (
-        <div className="stagekit-audience-scroller" style={{ height, overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+        <div className="stagekit-audience-scroller" style={{ maxHeight: height, overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
           <ul style={{ position: 'relative', height: count * rowHeight, margin: 0, padding: 0, listStyle: 'none' }}>
             {participants.slice(first, last).map((participant, offset) => (
               <AudienceRow
@@ -147,8 +148,9 @@ function AudienceRow({
       data-stage-status={status}
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
+      style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, insetInline: 0 }}
     >
+      <Avatar userId={participant.user_id} name={participant.name} />
       <span className="stagekit-audience-name">{name}</span>
       {status === 'OFF_STAGE' || status === 'REQUESTED_TO_JOIN_STAGE' ? (
         <button type="button" aria-label={messages.inviteUser(name)} disabled={busy} onClick={invite}>

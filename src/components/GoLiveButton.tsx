@@ -6,6 +6,7 @@ import { Confirmation, useConfirmation } from './Confirmation.js';
 import { useActionGuard } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
 import { triggerProps } from './trigger-props.js';
+import { BroadcastIcon, LiveIcon, RecordingIcon } from './icons.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export type GoLiveButtonState = 'backstage' | 'live' | 'ended';
@@ -114,6 +115,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
               checked={choice.hls}
               onChange={(event) => setChoice({ ...choice, hls: event.target.checked })}
             />
+            <BroadcastIcon />
             {isLive ? messages.continueHls : messages.startHls}
           </label>
           <label>
@@ -122,6 +124,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
               checked={choice.recording}
               onChange={(event) => setChoice({ ...choice, recording: event.target.checked })}
             />
+            <RecordingIcon />
             {isLive ? messages.continueRecording : messages.startRecording}
           </label>
         </fieldset>
@@ -143,6 +146,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
           ref={triggerRef}
           disabled={disabled || !allowed || !enabled || state === 'ended'}
         >
+          {!isLive && <LiveIcon />}
           {label}
         </button>
       )}

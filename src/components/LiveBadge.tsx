@@ -2,6 +2,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { phaseMessages, useCallPhase, useCallState, useMessagesFor } from '../react/index.js';
 import { classNames } from './class-names.js';
+import { LiveIcon } from './icons.js';
 import type { CommonProps } from './types.js';
 
 export type LiveBadgeState = 'live' | 'backstage' | 'ended';
@@ -22,6 +23,7 @@ export const LiveBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LiveBadgePr
   const state: LiveBadgeState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
   return (
     <span ref={ref} {...spanProps} className={classNames('stagekit-live-badge', className, { state })} data-state={state}>
+      {state === 'live' && <LiveIcon />}
       {state === 'live' ? messages.live : state === 'ended' ? messages.ended : messages.backstage}
     </span>
   );

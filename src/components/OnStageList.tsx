@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef, useEffect, useId, useRef, type HTMLAttributes } from 'react';
 import { onStageMessages, useMessagesFor, useOnStage } from '../react/index.js';
+import { Avatar } from './Avatar.js';
 import { classNames } from './class-names.js';
 import { KickButton } from './KickButton.js';
 import { ModerationActions } from './ModerationActions.js';
@@ -66,7 +67,8 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
         <ul>
           {onStage.map((participant) => (
             <li key={participant.user_id} data-user-id={participant.user_id}>
-              <span>{participant.name ?? participant.user_id}</span>
+              <Avatar userId={participant.user_id} name={participant.name} />
+              <span className="stagekit-on-stage-name">{participant.name ?? participant.user_id}</span>
               <KickButton userId={participant.user_id} labels={labels} />
               <ModerationActions userId={participant.user_id} labels={labels} />
             </li>

@@ -10,6 +10,7 @@ import {
   type StageNoticeMessages,
   type UseStageNoticesOptions,
 } from '../react/index.js';
+import { Avatar } from './Avatar.js';
 import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
@@ -113,6 +114,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
           const text = noticeText(notice, messages);
           return (
             <li key={notice.id} data-kind={notice.kind} data-notice-id={notice.id}>
+              <Avatar userId={notice.user_id} name={notice.name} />
               <span>{text}</span>
               {notice.kind === 'request' && (
                 <button

@@ -1,7 +1,17 @@
 'use client';
 import { forwardRef, useEffect, useId, useLayoutEffect, useRef, useState, type HTMLAttributes } from 'react';
 import type { BulkStageResult, StageRequest } from '../core/index.js';
-import { defaultSkipMessages, stageRequestMessages, useHasCapability, useMessagesFor, useStageActions, useStageRequests } from '../react/index.js';
+import {
+  defaultSkipMessages,
+  stageRequestMessages,
+  useHasCapability,
+  useMessagesFor,
+  useAcceptStageRequests,
+  useDenyStageAccess,
+  useMinutesSince,
+  useStageRequests,
+} from '../react/index.js';
+import { Avatar } from './Avatar.js';
 import { classNames, flag } from './class-names.js';
 import { SETTLE_MS } from './action-guard.js';
 import { ErrorMessage, useFreshError } from './ErrorMessage.js';
@@ -12,7 +22,10 @@ export type StageRequestListState = 'empty' | 'pending';
 export interface StageRequestListProps
   extends CommonProps<{ state: StageRequestListState; count: number }>,
     Omit<HTMLAttributes<HTMLElement>, 'className' | 'children'> {
-  /** Height of the scrolling list in pixels. Only the rows in view (plus `overscan`) are rendered. */
+  /**
+   * Most height of the scrolling list in pixels: it grows with its rows up to this, then scrolls.
+   * Only the rows in view (plus `overscan`) are rendered.
+   */
   height?: number;
   /** Height of one row in pixels; rows are laid out at fixed heights so any row's place is known. */
   rowHeight?: number;
@@ -34,7 +47,9 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const allowed = useHasCapability('manage-stage');
   const requests = useStageRequests();
   // Accepting acts on requests only: a request another manager denied meanwhile stays denied.
-  const { acceptRequests, denyAccess } = useStageActions();
+  // Its two actions' own hooks: one observer each, not one per stage action.
+  const acceptRequests = useAcceptStageRequests();
+  const denyAccess = useDenyStageAccess();
   const [scrollTop, setScrollTop] = useState(0);
   const headingId = useId();
   const errorId = useId();
@@ -149,7 +164,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
         // it in, which renders the next rows, so Tab walks the whole queue.
         <div
           className="stagekit-stage-request-scroller"
-          style={{ height, overflowY: 'auto', position: 'relative' }}
+          style={{ maxHeight: height, overflowY: 'auto', position: 'relative' }}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         >
           <ul ref={listRef} style={{ position: 'relative', height: count * rowHeight, margin: 0, padding: 0, listStyle: 'none' }}>
@@ -163,9 +178,12 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
                   data-user-id={request.user_id}
                   aria-setsize={count}
                   aria-posinset={index + 1}
-                  style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
+                  style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, insetInline: 0 }}
                 >
-                  <span className="stagekit-request-name">{name}</span>
+                  <Avatar userId={request.user_id} name={name} />
+                  <span className="stagekit-request-name">
+                    {name} <RequestedAgo at={request.requested_at} messages={messages} />
+                  </span>
                   <button type="button" aria-label={messages.acceptUser(name)} onClick={() => decide(acceptRequests, [request], index)}>
                     {messages.accept}
                   </button>
@@ -198,3 +216,10 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
     </section>
   );
 });
+
+/** "asked 2 min ago": a row of its own re-renders once a minute, and only while in view. */
+function RequestedAgo({ at, messages }: { at: string; messages: typeof stageRequestMessages }) {
+  return (
+<span className="stagekit-requested-ago">{messages.requestedAgo(useMinutesSince(at))}</span>
+  );
+}

@@ -2,6 +2,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { stageStatusMessages, useIsInvitedToStage, useMessagesFor, useStageStatus } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
+import { HandRaisedIcon, StageIcon } from './icons.js';
 import { stageState, type StageToggleState } from './StageToggle.js';
 import type { CommonProps } from './types.js';
 
@@ -32,6 +33,7 @@ export const StageStatusBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, Stag
       data-state={state}
       data-invited={flag(invited)}
     >
+      {state === 'requested' ? <HandRaisedIcon /> : state !== 'off-stage' && <StageIcon />}
       {invited ? messages.invitedToStage : messages.stageStatus[status]}
     </span>
   );

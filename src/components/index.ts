@@ -14,6 +14,9 @@ export { JoinCallButton, type JoinCallButtonProps, type JoinCallButtonState } fr
 export { KickButton, type KickButtonProps } from './KickButton.js';
 export { OnStageList, type OnStageListProps } from './OnStageList.js';
 export { AudienceCount, type AudienceCountProps } from './AudienceCount.js';
+export { StageStrip, type StageStripProps } from './StageStrip.js';
+export { Avatar, avatarHue, initials, type AvatarProps } from './Avatar.js';
+export { LiveIcon, StageIcon, HandRaisedIcon, RecordingIcon, BroadcastIcon, CaptionsIcon, type IconProps } from './icons.js';
 export { AudienceList, type AudienceListProps, type AudienceListState } from './AudienceList.js';
 export { FeatureToggles, type FeatureTogglesProps } from './FeatureToggles.js';
 export { RecordingIndicator, type RecordingIndicatorProps, type FeatureIndicatorState } from './RecordingIndicator.js';

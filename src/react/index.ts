@@ -10,6 +10,7 @@ export { useBackstage, type UseBackstageResult } from './useBackstage.js';
 export { useCallPhase, type UseCallPhaseResult } from './useCallPhase.js';
 export { useJoinAheadCountdown, type UseJoinAheadCountdownResult } from './useJoinAheadCountdown.js';
 export { useStageRequests } from './useStageRequests.js';
+export { useMinutesSince } from './useMinutesSince.js';
 export { useOwnCapabilities, useHasCapability } from './useCapabilities.js';
 export { useCallMembers } from './useCallMembers.js';
 export { useParticipants, useIsInCall } from './useParticipants.js';

@@ -31,6 +31,8 @@ export interface StageKitMessages {
   accept: string;
   deny: string;
   acceptUser: (name: string) => string;
+  /** How long ago a request was made, from whole minutes: "asked 2 min ago". */
+  requestedAgo: (minutes: number) => string;
   denyUser: (name: string) => string;
   acceptAll: string;
   denyAll: string;
@@ -153,6 +155,8 @@ export const stageRequestMessages = {
   deny: 'Deny',
   acceptUser: (name) => `Accept ${name}`,
   denyUser: (name) => `Deny ${name}`,
+  // The number and unit in the reader's locale; the sentence around it is the message's.
+  requestedAgo: (minutes) => `asked ${minutes < 1 ? 'just now' : new Intl.RelativeTimeFormat(undefined, { style: 'short' }).format(-minutes, 'minute')}`,
   acceptAll: 'Accept all',
   denyAll: 'Deny all',
 } satisfies Partial<StageKitMessages>;

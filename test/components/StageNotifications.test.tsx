@@ -29,7 +29,7 @@ async function setup() {
   return { backend, host, cohost, viewer, other };
 }
 
-const notices = () => screen.queryAllByRole('listitem').map((item) => [item.dataset.kind, item.querySelector('span')!.textContent]);
+const notices = () => screen.queryAllByRole('listitem').map((item) => [item.dataset.kind, item.querySelector('span:not(.stagekit-avatar)')!.textContent]);
 const announcement = (container: HTMLElement) => container.querySelector('[aria-live="polite"]')!.textContent;
 
 describe('StageNotifications for viewers', () => {
