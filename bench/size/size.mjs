@@ -48,8 +48,8 @@ const kit = {};
 // SHIPPED_BUDGET less a little headroom, and these ceilings keep it from growing back while the
 // rest is won. Every component alone stays within 3 kB, with what it pulls in; the smallest are
 // held near what they weigh, so their next bytes are a decision.
-const SHIPPED_BUDGET = 19.4;
-const REACT_BUDGET = 14.6;
+const SHIPPED_BUDGET = 19.1;
+const REACT_BUDGET = 14.3;
 const COMPONENT_BUDGET = 3;
 const COMPONENT_BUDGETS = new Map([
   ['FeatureToggles', 2],

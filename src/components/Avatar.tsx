@@ -1,4 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
+import { classNames } from './class-names.js';
 
 export interface AvatarProps extends HTMLAttributes<HTMLSpanElement> {
   /** Whose: the colour comes from the id, so a person keeps theirs across lists and sessions. */
@@ -36,7 +37,7 @@ export const Avatar = /* @__PURE__ */ forwardRef<HTMLSpanElement, AvatarProps>(f
       ref={ref}
       aria-hidden="true"
       {...spanProps}
-      className={className ? `stagekit-avatar ${className}` : 'stagekit-avatar'}
+      className={classNames('stagekit-avatar', className, null)}
       data-hue={avatarHue(userId)}
     >
       {children ?? initials(name ?? userId)}

@@ -2,7 +2,6 @@
 import { forwardRef, useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import {
   defaultNoticeMessages,
-  stageRequestMessages,
   useAcceptStageRequests,
   useMessagesFor,
   useStageNotices,
@@ -15,11 +14,11 @@ import { classNames } from './class-names.js';
 import type { CommonProps } from './types.js';
 import { visuallyHidden } from './visually-hidden.js';
 
-// Its own words, and the request list's Accept for the notice that offers one. Made by a pure
-// call that reads the groups inside it, so a bundle without this component drops both.
+// Its own words, and Accept for the notice that offers one: the same keys as the request list's,
+// so one override names both, but its own defaults, so this bundle carries none of that list's words.
 const noticeGroup = /* @__PURE__ */ withAccept();
 function withAccept() {
-  return { ...defaultNoticeMessages, accept: stageRequestMessages.accept, acceptUser: stageRequestMessages.acceptUser };
+  return { ...defaultNoticeMessages, accept: 'Accept', acceptUser: (name: string) => `Accept ${name}` };
 }
 
 export interface StageNotificationsProps

@@ -33,6 +33,10 @@ export const defaultNoticeMessages: StageNoticeMessages = {
   noticeWithdrawn: (name) => `${name} withdrew their request.`,
   noticeDeclined: (name, invited) => (invited ? `${name} declined the invitation.` : `${name} will not join the stage after all.`),
   noticeDecided: (name, by) => `${name}: already decided by ${by}.`,
-  noticeCallRemoved: (reason) => `You were removed from the call${reason ? ` (${reason})` : ''}.`,
-  noticeBlocked: (reason) => `You were blocked from this call${reason ? ` (${reason})` : ''}.`,
+  noticeCallRemoved: (reason) => `You were removed from the call${because(reason)}.`,
+  noticeBlocked: (reason) => `You were blocked from this call${because(reason)}.`,
 };
+
+function because(reason: string | undefined): string {
+  return reason ? ` (${reason})` : '';
+}

@@ -180,9 +180,6 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     [queryClient, call],
   );
 
-  const dismiss = useCallback((id: number) => setNotices((current) => {
-    const next = current.filter((n) => n.id !== id);
-    return next.length === current.length ? current : next;
-  }), []);
+  const dismiss = useCallback((id: number) => setNotices((current) => current.filter((n) => n.id !== id)), []);
   return { notices, dismiss };
 }
