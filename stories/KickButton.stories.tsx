@@ -41,7 +41,7 @@ export const Kick: Story = {
   play: async (context) => {
     const { backend } = scenarioOf(context);
     const canvas = within(context.canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Remove Vic from stage' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Take Vic off stage' }));
     await waitFor(() => expect(canvas.queryByRole('button')).toBeNull());
     await expect(backend?.inspect('livestream', 'show')?.stage.vic).toBeUndefined();
   },
@@ -66,11 +66,11 @@ export const Failure: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Remove Vic from stage' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Take Vic off stage' }));
     const alert = await canvas.findByRole('alert');
     // The code's words, from the messages; the error's own sentence stays out of the page.
     await expect(alert).toHaveTextContent('Could not reach the call. Check your connection.');
-    await expect(canvas.getByRole('button', { name: 'Remove Vic from stage' })).toHaveAccessibleDescription(alert.textContent!);
+    await expect(canvas.getByRole('button', { name: 'Take Vic off stage' })).toHaveAccessibleDescription(alert.textContent!);
   },
 };
 
@@ -87,6 +87,6 @@ export const ForbiddenDisabled: Story = {
   args: { whenForbidden: 'disable' },
   parameters: { stagekit: { as: 'ben' } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Remove Vic from stage' })).toBeDisabled();
+    await expect(within(canvasElement).getByRole('button', { name: 'Take Vic off stage' })).toBeDisabled();
   },
 };

@@ -59,7 +59,7 @@ export const AsViewer: Story = {
 export const Kick: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Remove Ana from stage' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Take Ana off stage' }));
     await expect(await canvas.findAllByRole('listitem')).toHaveLength(1);
     await expect(canvas.getByRole('listitem')).toHaveTextContent('Ben');
   },

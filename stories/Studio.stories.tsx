@@ -151,7 +151,7 @@ export const Walkthrough: Story = {
     });
 
     await step('Hana removes Ana from the stage', async () => {
-      await userEvent.click(host.getByRole('button', { name: 'Remove Ana from stage' }));
+      await userEvent.click(host.getByRole('button', { name: 'Take Ana off stage' }));
       await waitFor(() => expect(status(ana)).toHaveTextContent('Off stage'));
       await ana.findByRole('button', { name: 'Request to join stage' });
       await expect(within(host.getByRole('region', { name: 'On stage' })).queryByRole('listitem')).toBeNull();

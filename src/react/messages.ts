@@ -163,8 +163,8 @@ export const stageRequestMessages = {
 
 export const kickMessages = {
   // The visible text must be part of the button's name, kickUser (WCAG 2.5.3, label in name).
-  kick: 'Remove',
-  kickUser: (name) => `Remove ${name} from stage`,
+  kick: 'Off stage',
+  kickUser: (name) => `Take ${name} off stage`,
 } satisfies Partial<StageKitMessages>;
 
 export const stageStatusMessages = {
@@ -228,7 +228,7 @@ export const indicatorMessages = {
 } satisfies Partial<StageKitMessages>;
 
 export const moderationMessages = {
-  removeFromCall: 'Remove from call',
+  removeFromCall: 'Remove',
   removeUserFromCall: (name) => `Remove from call: ${name}`,
   block: 'Block',
   blockUser: (name) => `Block ${name}`,

@@ -216,7 +216,7 @@ describe('OnStageList and KickButton', () => {
       </Providers>,
     );
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove Vik from stage' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take Vik off stage' }));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByText('No one is on stage.')).toBeTruthy());
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'On stage' }));
@@ -244,7 +244,7 @@ describe('OnStageList and KickButton', () => {
     const viewerList = screen.getByRole('region', { name: 'Viewer view' });
     expect(viewerList.textContent).toContain('Vik');
     expect(viewerList.querySelector('button')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Remove Vik from stage' }));
+    await user.click(screen.getByRole('button', { name: 'Take Vik off stage' }));
     await waitFor(() => expect(hostList.dataset.state).toBe('empty'));
     expect(viewerList.dataset.state).toBe('empty');
     expect(hostList.textContent).toContain('No one is on stage.');
@@ -267,7 +267,7 @@ describe('OnStageList and KickButton', () => {
         <KickButton ref={ref} userId="viewer" className={({ pending }) => (pending ? 'kicking' : 'idle')} />
       </Providers>,
     );
-    const button = screen.getByRole('button', { name: 'Remove Vik from stage' });
+    const button = screen.getByRole('button', { name: 'Take Vik off stage' });
     expect(ref.current?.className).toBe('stagekit-kick-button idle');
     expect(ref.current?.contains(button)).toBe(true);
     await user.click(button);
