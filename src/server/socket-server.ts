@@ -339,7 +339,11 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       },
       stopped(cid: string, error?: StageKitError) {
         connection.calls.delete(cid);
-        if (error) send(socket, { type: 'error', cid, error: error.toJSON() });
+        if (!error) return;
+        send(socket, { type: 'error', cid, error: error.toJSON() });
+        // Someone still in a call they may no longer watch (a team was set on it) is gone, as when
+        // their connection drops.
+        if (!watching(user.id, cid) && inCall(user.id, cid)) scheduleDrop(user, cid, options.dropGraceMs);
       },
     };
     live.add(connection);

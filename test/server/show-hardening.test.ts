@@ -1,4 +1,6 @@
+import { WebSocket } from 'ws';
 import type { User } from '../../src/core/index.js';
+import type { ServerMessage } from '../../src/remote/index.js';
 import { startServer, type TestServer } from './harness.js';
 
 // The adversarial review of features mid-show, moderation, team-only calls and ringing, replayed:
@@ -10,12 +12,28 @@ afterEach(() => test.close());
 
 const HOST: User = { id: 'hana', teams: ['blue'] };
 const ADMIN: User = { id: 'ada', role: 'admin' };
+const OUTSIDER: User = { id: 'eve' };
 
 const post = (path: string, as: User, body?: unknown) => test.request('POST', `/video/call/livestream/${path}`, { as, body });
 
 async function liveShow(id: string): Promise<void> {
   expect((await post(id, HOST)).status).toBe(201);
   expect((await post(`${id}/go_live`, HOST)).status).toBe(200);
+}
+
+async function watching(user: User, id: string): Promise<ServerMessage[]> {
+  const socket = new WebSocket(`${test.url.replace('http', 'ws')}/video/connect`);
+  const messages: ServerMessage[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  socket.send(JSON.stringify({ type: 'auth', token: await test.token(user) }));
+  await vi.waitFor(() => expect(messages.some((m) => m.type === 'ready')).toBe(true));
+  socket.send(JSON.stringify({ type: 'subscribe', call_type: 'livestream', call_id: id }));
+  await vi.waitFor(() => expect(messages.some((m) => m.type === 'events')).toBe(true));
+  return messages;
 }
 
 it('lets no host block or remove a global admin, and no block keeps an admin out of a call', async () => {
@@ -32,4 +50,24 @@ it('lets no host block or remove a global admin, and no block keeps an admin out
   expect((await post('show/block', HOST, { user_id: ADMIN.id })).status).toBe(200);
   expect((await post('show/join', ADMIN)).status).toBe(200);
   expect((await post('show/unblock', ADMIN, { user_id: ADMIN.id })).status).toBe(200);
+});
+
+it('lets someone outside a team set mid-show leave, and drops them once their stream stops', async () => {
+  test = await startServer({ dropGraceMs: 30 });
+  await liveShow('team');
+  const leaver: User = { id: 'otto' };
+  for (const user of [OUTSIDER, leaver]) expect((await post('team/join', user)).status).toBe(200);
+  const messages = await watching(OUTSIDER, 'team');
+  expect((await post('team/stage/grant', HOST, { user_ids: [OUTSIDER.id] })).status).toBe(200);
+  expect((await post('team/stage/join', OUTSIDER)).status).toBe(200);
+
+  expect((await test.request('PATCH', '/video/call/livestream/team', { as: HOST, body: { team: 'blue' } })).status).toBe(200);
+  expect((await post('team/stage/leave', OUTSIDER)).status).toBe(403);
+  expect((await post('team/leave', leaver)).status).toBe(200);
+  await vi.waitFor(() => expect(messages.some((m) => m.type === 'error' && m.error.code === 'FORBIDDEN')).toBe(true));
+  await vi.waitFor(() => {
+    const call = test.server.hub.inspect('livestream', 'team')!;
+    expect([...call.participants.keys()]).toEqual([]);
+    expect(call.stage).toEqual({});
+  });
 });
