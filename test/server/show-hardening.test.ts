@@ -71,3 +71,15 @@ it('lets someone outside a team set mid-show leave, and drops them once their st
     expect(call.stage).toEqual({});
   });
 });
+
+it('counts ringing the members of a call that exists as updating it', async () => {
+  test = await startServer({ limits: { callUpdateBurst: 1 } });
+  const data = { members: [{ user_id: 'bo' }, { user_id: 'cy' }] };
+  expect((await post('ring', HOST, { data, ring: true })).status).toBe(201);
+  expect((await post('ring', HOST, { ring: true })).status).toBe(200);
+  const again = await post('ring', HOST, { notify: true });
+  expect(again.status).toBe(429);
+  expect(again.body.message).toMatch(/call updates/);
+  // Reading the call is not ringing it.
+  expect((await post('ring', HOST)).status).toBe(200);
+});
