@@ -21,7 +21,7 @@ async function liveShow(id: string): Promise<void> {
   expect((await post(`${id}/go_live`, HOST)).status).toBe(200);
 }
 
-async function watching(user: User, id: string): Promise<ServerMessage[]> {
+async function watching(user: User, id: string): Promise<ServerMessage[] & { send(message: unknown): void }> {
   const socket = new WebSocket(`${test.url.replace('http', 'ws')}/video/connect`);
   const messages: ServerMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
@@ -33,7 +33,7 @@ async function watching(user: User, id: string): Promise<ServerMessage[]> {
   await vi.waitFor(() => expect(messages.some((m) => m.type === 'ready')).toBe(true));
   socket.send(JSON.stringify({ type: 'subscribe', call_type: 'livestream', call_id: id }));
   await vi.waitFor(() => expect(messages.some((m) => m.type === 'events')).toBe(true));
-  return messages;
+  return Object.assign(messages, { send: (message: unknown) => socket.send(JSON.stringify(message)) });
 }
 
 it('lets no host block or remove a global admin, and no block keeps an admin out of a call', async () => {
@@ -70,6 +70,21 @@ it('lets someone outside a team set mid-show leave, and drops them once their st
     expect([...call.participants.keys()]).toEqual([]);
     expect(call.stage).toEqual({});
   });
+});
+
+it('drops someone outside a team set mid-show however often they ask to watch again', async () => {
+  test = await startServer({ dropGraceMs: 100, limits: { subscribeBurst: 1_000, socketMessageBurst: 1_000 } });
+  await liveShow('again');
+  expect((await post('again/join', OUTSIDER)).status).toBe(200);
+  const socket = await watching(OUTSIDER, 'again');
+  expect((await test.request('PATCH', '/video/call/livestream/again', { as: HOST, body: { team: 'blue' } })).status).toBe(200);
+  const asking = setInterval(() => socket.send({ type: 'subscribe', call_type: 'livestream', call_id: 'again' }), 20);
+  try {
+    await vi.waitFor(() => expect(test.server.hub.inspect('livestream', 'again')!.participants.has(OUTSIDER.id)).toBe(false), { timeout: 2_000 });
+  } finally {
+    clearInterval(asking);
+  }
+  expect(socket.filter((m) => m.type === 'error').length).toBeGreaterThan(2);
 });
 
 it('counts ringing the members of a call that exists as updating it', async () => {
