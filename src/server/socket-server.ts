@@ -342,8 +342,8 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
         if (!error) return;
         send(socket, { type: 'error', cid, error: error.toJSON() });
         // Someone still in a call they may no longer watch (a team was set on it) is gone, as when
-        // their connection drops.
-        if (!watching(user.id, cid) && inCall(user.id, cid)) scheduleDrop(user, cid, options.dropGraceMs);
+        // their connection drops; one whose stream merely failed is asked to subscribe again.
+        if (error.code === 'FORBIDDEN' && !watching(user.id, cid) && inCall(user.id, cid)) scheduleDrop(user, cid, options.dropGraceMs);
       },
     };
     live.add(connection);
