@@ -87,6 +87,21 @@ it('drops someone outside a team set mid-show however often they ask to watch ag
   expect(socket.filter((m) => m.type === 'error').length).toBeGreaterThan(2);
 });
 
+it('switches backstage on over a full open room in one pass, not one per participant', async () => {
+  test = await startServer();
+  const { hub } = test.server;
+  await hub.dispatch(HOST, 'default', 'room', { type: 'getOrCreate', input: {} });
+  // In a meeting everyone holds join-stage, so each participant has a stage status to drop.
+  for (let i = 0; i < 2_000; i++) await hub.dispatch({ id: `guest-${i}` }, 'default', 'room', { type: 'join', input: {} }, { view: false });
+  const started = performance.now();
+  await hub.dispatch(HOST, 'default', 'room', { type: 'update', input: { settings_override: { backstage: { enabled: true } } } }, { view: false });
+  // Copying the stage once per participant took seconds here, with every other request waiting.
+  expect(performance.now() - started).toBeLessThan(1_000);
+  const call = hub.inspect('default', 'room')!;
+  expect(call.participants.size).toBe(0);
+  expect(call.stage).toEqual({});
+}, 30_000);
+
 it('counts ringing the members of a call that exists as updating it', async () => {
   test = await startServer({ limits: { callUpdateBurst: 1 } });
   const data = { members: [{ user_id: 'bo' }, { user_id: 'cy' }] };
