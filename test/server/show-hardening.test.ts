@@ -113,3 +113,13 @@ it('counts ringing the members of a call that exists as updating it', async () =
   // Reading the call is not ringing it.
   expect((await post('ring', HOST)).status).toBe(200);
 });
+
+it('rings no one into a call that has ended', async () => {
+  test = await startServer();
+  expect((await post('over', HOST, { data: { members: [{ user_id: 'bo' }] } })).status).toBe(201);
+  expect((await post('over/mark_ended', HOST)).status).toBe(200);
+  const seq = test.server.hub.inspect('livestream', 'over')!.seq;
+  const ring = await post('over', HOST, { ring: true, notify: true });
+  expect({ status: ring.status, code: ring.body.code }).toEqual({ status: 409, code: 'CALL_ENDED' });
+  expect(test.server.hub.inspect('livestream', 'over')!.seq).toBe(seq);
+});
