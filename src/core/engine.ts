@@ -22,6 +22,7 @@ import {
   onlyRequestedSchema,
   parseInput,
   stopLiveSchema,
+  unblockSchema,
   updateCallMembersSchema,
   updateCallSchema,
   userIdsSchema,
@@ -163,7 +164,7 @@ function run(tx: Transaction, command: Command): unknown {
       blockUser(tx, parseInput(moderationSchema, command.input, 'input'));
       return {};
     case 'moderation.unblock':
-      unblockUser(tx, parseInput(moderationSchema, command.input, 'input'));
+      unblockUser(tx, parseInput(unblockSchema, command.input, 'input'));
       return {};
     case 'stage.requestAccess':
       return { status: requestAccess(tx) };

@@ -52,6 +52,16 @@ it('lets no host block or remove a global admin, and no block keeps an admin out
   expect((await post('show/unblock', ADMIN, { user_id: ADMIN.id })).status).toBe(200);
 });
 
+it('names a reason given to an unblock as unknown, since no one would be told it', async () => {
+  test = await startServer();
+  await liveShow('why');
+  expect((await post('why/block', HOST, { user_id: OUTSIDER.id, reason: 'spam' })).status).toBe(200);
+  const unblock = await post('why/unblock', HOST, { user_id: OUTSIDER.id, reason: 'sorry' });
+  expect(unblock.status).toBe(400);
+  expect(unblock.body.fields).toEqual([expect.objectContaining({ path: 'input.reason' })]);
+  expect((await post('why/unblock', HOST, { user_id: OUTSIDER.id })).status).toBe(200);
+});
+
 it('lets someone outside a team set mid-show leave, and drops them once their stream stops', async () => {
   test = await startServer({ dropGraceMs: 30 });
   await liveShow('team');

@@ -51,7 +51,7 @@ export function blockUser(tx: Transaction, input: ModerationParsed): void {
   tx.removeParticipant(input.user_id, 'removed');
 }
 
-export function unblockUser(tx: Transaction, input: ModerationParsed): void {
+export function unblockUser(tx: Transaction, input: { user_id: string }): void {
   const call = tx.existing();
   tx.require('block-users', 'unblocking a user');
   if (!isBlocked(call, input.user_id)) throw invalidState(`'${input.user_id}' is not blocked`);
