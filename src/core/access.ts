@@ -49,13 +49,14 @@ export function isBlocked(call: Pick<CallRecord, 'blocked'>, userId: string): bo
 
 /**
  * Why a user may not touch a call at all, whatever their capabilities: they are blocked from it,
- * or it is for a team they are not in (global admins pass the team check, to run any call).
- * Null when nothing keeps them out.
+ * or it is for a team they are not in. Null when nothing keeps them out. Global admins run any
+ * call, so neither keeps them out: a host cannot lock out whoever may have to step in.
  */
 export function accessRefusal(call: Pick<CallRecord, 'blocked' | 'team'>, user: User): StageKitError | null {
+  if (user.role === 'admin') return null;
   if (isBlocked(call, user.id)) return new StageKitError('FORBIDDEN', 'you are blocked from this call');
   const { team } = call;
-  if (team !== undefined && user.role !== 'admin' && !user.teams?.includes(team)) {
+  if (team !== undefined && !user.teams?.includes(team)) {
     return new StageKitError('FORBIDDEN', `this call is only for members of the team '${team}'`);
   }
   return null;

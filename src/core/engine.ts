@@ -22,6 +22,7 @@ import {
   onlyRequestedSchema,
   parseInput,
   stopLiveSchema,
+  unblockSchema,
   updateCallMembersSchema,
   updateCallSchema,
   userIdsSchema,
@@ -111,9 +112,11 @@ export function execute<C extends Command>(world: World, request: CommandRequest
 
 /** Parses a command's input and hands it to the rule module that owns it. */
 function run(tx: Transaction, command: Command): unknown {
-  // A blocked user, or one outside the call's team, is refused whatever they ask. The backend's
-  // own bookkeeping (publishing counts) acts for no one.
-  const refusal = tx.call && command.type !== 'audience.publishCounts' ? accessRefusal(tx.call, tx.actor) : null;
+  // A blocked user, or one outside the call's team, is refused whatever they ask; but someone in
+  // the call may always leave it (one outside a team set on it meanwhile must be able to go, and be
+  // dropped). The backend's own bookkeeping (publishing counts) acts for no one.
+  const leaving = command.type === 'leave' && tx.call?.participants.has(tx.actor.id) === true;
+  const refusal = tx.call && command.type !== 'audience.publishCounts' && !leaving ? accessRefusal(tx.call, tx.actor) : null;
   if (refusal) throw refusal;
   switch (command.type) {
     case 'getOrCreate': {
@@ -161,7 +164,7 @@ function run(tx: Transaction, command: Command): unknown {
       blockUser(tx, parseInput(moderationSchema, command.input, 'input'));
       return {};
     case 'moderation.unblock':
-      unblockUser(tx, parseInput(moderationSchema, command.input, 'input'));
+      unblockUser(tx, parseInput(unblockSchema, command.input, 'input'));
       return {};
     case 'stage.requestAccess':
       return { status: requestAccess(tx) };

@@ -162,6 +162,8 @@ export const moderationSchema = v.strictObject({
 });
 export type ModerationInput = v.InferInput<typeof moderationSchema>;
 export type ModerationParsed = v.InferOutput<typeof moderationSchema>;
+/** Whom an unblock lets back: no reason, since no one is told one. */
+export const unblockSchema = v.strictObject({ user_id: userId });
 
 export const featureSchema = v.picklist(['hls', 'recording', 'transcribing', 'captioning'], 'must be hls, recording, transcribing or captioning');
 

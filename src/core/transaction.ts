@@ -19,6 +19,10 @@ export class Transaction {
   readonly events: CallEvent[] = [];
   private seq: number;
   readonly nowIso: string;
+  // The stage as this transaction copied it, changed in place from then on (no call before it holds
+  // it): a change that moves many statuses, such as backstage switched on over a full room, copies
+  // the stage once, not once per participant.
+  private stageCopy: CallRecord['stage'] | null = null;
 
   constructor(
     readonly callType: CallType,
@@ -174,7 +178,7 @@ export class Transaction {
     if (previous === status) return;
     this.relisting(userId, () => {
       const call = this.existing();
-      const stage = { ...call.stage };
+      const stage = call.stage === this.stageCopy ? call.stage : (this.stageCopy = { ...call.stage });
       if (status === 'OFF_STAGE') delete stage[userId];
       else stage[userId] = status;
       const hadRequest = previous === 'REQUESTED_TO_JOIN_STAGE';

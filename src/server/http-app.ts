@@ -209,7 +209,13 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
   api.post('/video/call/:type/:id', async (c) => {
     const { type, id } = c.req.param();
     limitCreate(c, type, id);
-    const command = withInput('getOrCreate')(await readBody(c));
+    const body = await readBody(c);
+    // Ringing the members of a call that exists is running it, and reaches up to every member.
+    if ((body?.ring === true || body?.notify === true) && hub.inspect(type, id)) {
+      limit(c, 'callUpdates');
+      limitCall(c, type, id);
+    }
+    const command = withInput('getOrCreate')(body);
     return answer(c, await hub.dispatch(c.get('user'), type, id, command));
   });
 

@@ -339,7 +339,11 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       },
       stopped(cid: string, error?: StageKitError) {
         connection.calls.delete(cid);
-        if (error) send(socket, { type: 'error', cid, error: error.toJSON() });
+        if (!error) return;
+        send(socket, { type: 'error', cid, error: error.toJSON() });
+        // Someone still in a call they may no longer watch (a team was set on it) is gone, as when
+        // their connection drops; one whose stream merely failed is asked to subscribe again.
+        if (error.code === 'FORBIDDEN' && !watching(user.id, cid) && inCall(user.id, cid)) scheduleDrop(user, cid, options.dropGraceMs);
       },
     };
     live.add(connection);
@@ -372,16 +376,21 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
           return;
         }
         connection.calls.add(cid);
-        cancelDrop(connection.user.id, cid);
         hub.subscribe(connection, message.call_type, message.call_id, message.since).then(
           () => {
             // The connection may have closed, or unsubscribed, while the subscription waited its turn.
             if (!connection.wants(cid)) hub.unsubscribe(connection, cid);
+            // Watching again: no longer gone. Only a subscription that succeeds counts, so someone
+            // refused (outside a team set on the call) cannot stay in it by asking again and again.
+            else cancelDrop(connection.user.id, cid);
           },
           (error: unknown) => {
             connection.calls.delete(cid);
             hub.unsubscribe(connection, cid);
             send(connection.socket, { type: 'error', cid, error: toError(error, options.onError).toJSON() });
+            if (!watching(connection.user.id, cid) && inCall(connection.user.id, cid) && !dropPending(connection.user.id, cid)) {
+              scheduleDrop(connection.user, cid, options.dropGraceMs);
+            }
           },
         );
         return;
@@ -440,6 +449,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       timer.unref?.();
       dropTimers.set(timerKey, timer);
     }
+  }
+
+  function dropPending(userId: string, cid: string): boolean {
+    return dropTimers.has(`${userId}\n${cid}`);
   }
 
   function cancelDrop(userId: string, cid: string): void {

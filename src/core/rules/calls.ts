@@ -78,8 +78,12 @@ function requireOwnTeam(tx: Transaction, team: string | null | undefined): void 
 /** `ring` / `notify` of a get-or-create: the call's members but the caller are told, by event. */
 export function tellMembers(tx: Transaction, input: GetOrCreateParsed, created: boolean): void {
   if (!input.ring && !input.notify) return;
-  // Anyone may ring the members of a call they create; ringing an existing call's members is running it.
-  if (!created) tx.require('update-call', 'ringing or notifying the members of a call');
+  // Anyone may ring the members of a call they create; ringing an existing call's members is running
+  // it, and an ended call has nothing to ring anyone into.
+  if (!created) {
+    tx.notEnded('ringing or notifying the members of a call');
+    tx.require('update-call', 'ringing or notifying the members of a call');
+  }
   const userIds = Object.keys(tx.existing().members).filter((userId) => userId !== tx.actor.id);
   if (userIds.length === 0) return;
   if (input.ring) tx.emit({ type: 'call.ring', user_ids: userIds, by: tx.actor.id });
