@@ -1,0 +1,290 @@
+import type pg from 'pg';
+import type { CallType } from '../core/call-types.js';
+import { PersistentMap, StageKitError, type CallRecord, type Participant } from '../core/index.js';
+import { migrate, quoteIdent } from './postgres-schema.js';
+import type { EventBatch, LogRow, SharedListener, SharedReader, SharedStorage, SharedWriter, StoredWorld } from './storage.js';
+
+export interface PostgresStorageOptions {
+  /** `postgres://user:password@host:port/database`. */
+  connectionString: string;
+  /** The schema the tables live in (default `stagekit`); made on start. */
+  schema?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Changes of a call kept in its log beyond its snapshot, for resuming clients (default 2,000 events). */
+  retainEvents?: number;
+  /**
+   * A call's snapshot is rewritten after this many changes (default 100), or after a quarter of its
+   * participants' count of them if more, so a crowd's joins cost a few entries of snapshot each.
+   */
+  snapshotEvery?: number;
+  /** Database errors the storage recovers from (a lost listening connection); console by default. */
+  onError?: (error: unknown) => void;
+}
+
+export interface PostgresStorage extends SharedStorage {
+  readonly pool: pg.Pool;
+}
+
+/** Calls' snapshots: the participants' map as an array of entries. */
+interface StoredRecord extends Omit<CallRecord, 'participants'> {
+  participants: [string, Participant][];
+}
+
+/** A fixed key for the call types' lock; calls lock on 64-bit hashes of their ids. */
+const CALL_TYPES_LOCK = 0x5354_4b54;
+
+/**
+ * Calls, call types and each call's log in PostgreSQL, shared by any number of server processes.
+ * A change writes one log row (the command and its events) and the call's sequence number; the
+ * call's whole record is written only every so many changes, so a join into a crowd stays cheap.
+ */
+export async function createPostgresStorage(options: PostgresStorageOptions): Promise<PostgresStorage> {
+  // Loaded here, not on import: pg is an optional peer, needed only by servers that use Postgres.
+  const { default: pg } = await import('pg');
+  const schema = options.schema ?? 'stagekit';
+  const retainEvents = options.retainEvents ?? 2000;
+  const snapshotEvery = options.snapshotEvery ?? 100;
+  const onError = options.onError ?? ((error: unknown) => console.error('stagekit-server (postgres):', error));
+  // Every connection works in the kit's schema.
+  const connection = { connectionString: options.connectionString, options: `-c search_path=${quoteIdent(schema)}` };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  // An idle connection that drops is replaced on the next query; it must not end the process.
+  pool.on('error', (error) => onError(error));
+  const channel = `stagekit:${schema}`;
+  let closed = false;
+  let listenClient: pg.Client | null = null;
+  let listener: SharedListener | null = null;
+  try {
+    await migrate(pool, schema);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+
+  function readerOver(client: pg.PoolClient): SharedReader {
+    return {
+      async head(cid) {
+        const { rows } = await client.query<{ seq: string }>('SELECT seq FROM calls WHERE cid = $1', [cid]);
+        return rows[0] ? Number(rows[0].seq) : null;
+      },
+      async typesVersion() {
+        const { rows } = await client.query<{ version: string | null }>('SELECT max(version) AS version FROM call_types');
+        return Number(rows[0]?.version ?? 0);
+      },
+      async callTypes(version) {
+        const { rows } = await client.query<{ body: CallType }>(
+          'SELECT DISTINCT ON (name) body FROM call_types WHERE version <= $1 ORDER BY name, version DESC',
+          [version],
+        );
+        return rows.map((row) => row.body);
+      },
+      async snapshot(cid) {
+        const { rows } = await client.query<{ snapshot: StoredRecord }>('SELECT snapshot FROM calls WHERE cid = $1', [cid]);
+        return rows[0] ? fromStored(rows[0].snapshot) : null;
+      },
+      async rows(cid, since) {
+        const { rows } = await client.query<{ seq: string; command: LogRow['command']; batch: EventBatch }>(
+          'SELECT seq, command, batch FROM call_log WHERE cid = $1 AND seq > $2 ORDER BY seq',
+          [cid, since],
+        );
+        return rows.map((row) => ({ seq: Number(row.seq), command: row.command, batch: row.batch }));
+      },
+    };
+  }
+
+  function writerOver(client: pg.PoolClient): SharedWriter {
+    return {
+      ...readerOver(client),
+      async census(createdBy) {
+        const { rows } = await client.query<{ calls: string; by_creator: string }>(
+          'SELECT count(*) AS calls, count(*) FILTER (WHERE created_by = $1) AS by_creator FROM calls',
+          [createdBy],
+        );
+        return { calls: Number(rows[0]?.calls ?? 0), byCreator: Number(rows[0]?.by_creator ?? 0) };
+      },
+      async append(after, row) {
+        const from = (row.batch.events[0]?.seq ?? row.seq) - 1;
+        await client.query('INSERT INTO call_log (cid, seq, from_seq, command, batch) VALUES ($1, $2, $3, $4, $5)', [
+          after.cid,
+          row.seq,
+          from,
+          JSON.stringify(row.command),
+          JSON.stringify(row.batch),
+        ]);
+        const { rows } = await client.query<{ snapshot_seq: string }>(
+          'UPDATE calls SET seq = $2, ended_at = $3 WHERE cid = $1 RETURNING snapshot_seq',
+          [after.cid, after.seq, after.ended_at],
+        );
+        const snapshotSeq = rows[0] ? Number(rows[0].snapshot_seq) : null;
+        const every = Math.max(snapshotEvery, Math.ceil(after.participants.size / 4));
+        if (snapshotSeq === null) {
+          // A new call: its first snapshot is the record it was created as.
+          await client.query(
+            'INSERT INTO calls (cid, type, created_by, seq, ended_at, snapshot, snapshot_seq) VALUES ($1, $2, $3, $4, $5, $6, $4)',
+            [after.cid, after.type, after.created_by, after.seq, after.ended_at, JSON.stringify(toStored(after))],
+          );
+        } else if (after.seq - snapshotSeq >= every || (after.ended_at !== null && snapshotSeq < after.seq)) {
+          await client.query('UPDATE calls SET snapshot = $2, snapshot_seq = $3 WHERE cid = $1', [after.cid, JSON.stringify(toStored(after)), after.seq]);
+          // The log keeps a tail for resuming clients; restarting needs only what follows the snapshot.
+          await client.query('DELETE FROM call_log WHERE cid = $1 AND seq <= $2', [after.cid, after.seq - retainEvents]);
+        }
+        await client.query('SELECT pg_notify($1, $2)', [channel, `${after.seq}:${after.cid}`]);
+      },
+      async putCallType(type) {
+        const { rows } = await client.query<{ version: string }>(
+          'INSERT INTO call_types (version, name, body) SELECT coalesce(max(version), 0) + 1, $1, $2 FROM call_types RETURNING version',
+          [type.name, JSON.stringify(type)],
+        );
+        await client.query('SELECT pg_notify($1, $2)', [channel, 'types']);
+        return Number(rows[0]!.version);
+      },
+      async callsOfType(name) {
+        const { rows } = await client.query<{ cid: string }>('SELECT cid FROM calls WHERE type = $1 ORDER BY cid', [name]);
+        return rows.map((row) => row.cid);
+      },
+    };
+  }
+
+  async function withClient<T>(task: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (closed) throw new StageKitError('NETWORK', 'the server is shutting down');
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    let broken = false;
+    try {
+      return await task(client);
+    } catch (error) {
+      broken = !(error instanceof StageKitError);
+      throw broken ? unavailable(error) : error;
+    } finally {
+      // A connection whose query failed midway may be in any state: it is not reused.
+      client.release(broken);
+    }
+  }
+
+  function unavailable(error: unknown): StageKitError {
+    onError(error);
+    return new StageKitError('NETWORK', 'the database is unavailable; try again');
+  }
+
+  async function transaction<T>(client: pg.PoolClient, begin: string, task: () => Promise<T>): Promise<T> {
+    await client.query(begin);
+    try {
+      const result = await task();
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function listenOn(): Promise<void> {
+    if (closed || !listener) return;
+    const client = new pg.Client(connection);
+    let lost = false;
+    const reconnect = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (error) onError(error);
+      client.end().catch(() => undefined);
+      if (listenClient === client) listenClient = null;
+      if (closed) return;
+      // Back after a second; whatever was told meanwhile is caught up by the resync.
+      setTimeout(() => void listenOn(), 1000).unref?.();
+    };
+    client.on('error', reconnect);
+    client.on('end', () => reconnect());
+    client.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      if (payload === 'types') listener?.callTypesChanged();
+      else {
+        const colon = payload.indexOf(':');
+        listener?.changed(payload.slice(colon + 1), Number(payload.slice(0, colon)));
+      }
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      listenClient = client;
+      listener?.resync();
+    } catch (error) {
+      reconnect(error);
+    }
+  }
+
+  return {
+    shared: true as const,
+    pool,
+    async load(): Promise<StoredWorld> {
+      // Calls are read when first needed: a process starts without reading every call.
+      const version = await withClient((client) => readerOver(client).typesVersion());
+      const callTypes = await withClient((client) => readerOver(client).callTypes(version));
+      return { callTypes, calls: [] };
+    },
+    commit() {
+      throw new Error('a shared storage records changes through decide()');
+    },
+    batchesSince(cid, since) {
+      return withClient(async (client) => {
+        const { rows } = await client.query<{ batch: EventBatch }>('SELECT batch FROM call_log WHERE cid = $1 AND seq > $2 ORDER BY seq', [cid, since]);
+        return rows.map((row) => row.batch);
+      });
+    },
+    dropCall(cid) {
+      return withClient(async (client) => {
+        await transaction(client, 'BEGIN', async () => {
+          await client.query('DELETE FROM call_log WHERE cid = $1', [cid]);
+          await client.query('DELETE FROM calls WHERE cid = $1', [cid]);
+          await client.query('DELETE FROM presence WHERE cid = $1', [cid]);
+        });
+      });
+    },
+    decide(cid, task) {
+      return withClient((client) =>
+        transaction(client, 'BEGIN', async () => {
+          // An advisory lock on the call's id rather than a row lock: it exists before the call's
+          // row does, so two processes creating the same call also take turns.
+          if (cid === null) await client.query('SELECT pg_advisory_xact_lock($1)', [CALL_TYPES_LOCK]);
+          else await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [cid]);
+          return task(writerOver(client));
+        }),
+      );
+    },
+    read(task) {
+      // One snapshot of the database for the whole read: a log trimmed meanwhile is not seen half-done.
+      return withClient((client) => transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => task(readerOver(client))));
+    },
+    listen(next) {
+      // One listening connection per storage, whoever listens last is told.
+      const first = listener === null;
+      listener = next;
+      if (first) void listenOn();
+      else next.resync();
+    },
+    async close() {
+      closed = true;
+      await listenClient?.end().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+function toStored(record: CallRecord): StoredRecord {
+  return { ...record, participants: [...record.participants] };
+}
+
+function fromStored(stored: StoredRecord): CallRecord {
+  const record: CallRecord = { ...stored, participants: PersistentMap.from(stored.participants) };
+  // Counts told are compared by identity while nothing moved (countsChanged): keep it so.
+  const told = record.counts.participants_count_by_role;
+  const roles = Object.keys(told);
+  if (roles.length === Object.keys(record.participants_by_role).length && roles.every((role) => Object.hasOwn(record.participants_by_role, role) && record.participants_by_role[role] === told[role])) {
+    record.counts = { ...record.counts, participants_count_by_role: record.participants_by_role };
+  }
+  return record;
+}
