@@ -19,6 +19,8 @@ export interface CoordinatorHost {
   /** Runs a task in the hub's one-at-a-time queue. */
   serial<T>(task: () => Promise<T>): Promise<T>;
   onError(error: unknown): void;
+  /** Makes a user leave a call as if their connection had dropped. */
+  leave(user: User, type: string, id: string): Promise<unknown>;
 }
 
 /** Calls held in all and by one creator, for the caps on creating a call. */
@@ -130,13 +132,18 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     else if (caught.changes.length > 0) host.absorb(caught.changes, false);
   }
 
-  /** Brings one call up to date from the storage and publishes what others changed. In the hub's queue. */
-  async function refresh(cid: string): Promise<CallRecord | null> {
+  /**
+   * Brings one call up to date from the storage and publishes what others changed. In the hub's
+   * queue. `watcher`: someone in the call watching it through this process, which then answers
+   * for them should the process they joined through die.
+   */
+  async function refresh(cid: string, watcher?: User): Promise<CallRecord | null> {
     const caught = await storage.read(async (reader) => {
       await syncTypes(reader);
       return catchUp(reader, cid, host.cached(cid) ?? null);
     });
     settle(cid, caught);
+    if (watcher && caught.record?.participants.has(watcher.id)) await storage.claim(cid, watcher.id);
     return caught.record;
   }
 
@@ -163,6 +170,15 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
         callTypesChanged() {
           host.serial(() => storage.read(syncTypes)).catch((error: unknown) => host.onError(error));
         },
+        orphaned(users) {
+          for (const { cid, user } of users) {
+            const colon = cid.indexOf(':');
+            host.leave(user, cid.slice(0, colon), cid.slice(colon + 1)).catch((error: unknown) => {
+              // Not in the call any more, or the call is gone: nothing to do.
+              if (!(error instanceof StageKitError)) host.onError(error);
+            });
+          }
+        },
         resync() {
           host.serial(() => storage.read(syncTypes)).catch((error: unknown) => host.onError(error));
           for (const cid of host.watchedCalls()) refreshLater(cid);
@@ -188,6 +204,10 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
         if (outcome.change) {
           const row: LogRow = { seq: outcome.change.after.seq, command: { actor, command, now, types: typesVersion }, batch: slim(outcome.change) };
           await writer.append(outcome.change.after, row);
+          // Who is in the call through this process, for the others to clear up if it dies.
+          const { before, after } = outcome.change;
+          const wasIn = !!before?.participants.has(actor.id);
+          if (wasIn !== after.participants.has(actor.id)) await writer.present(cid, actor, !wasIn);
         }
         return { caught: current, decided: outcome, refusal: null };
       });

@@ -152,6 +152,7 @@ export function createHub(options: HubOptions): Hub {
         reset,
         serial,
         onError: options.onError ?? (() => undefined),
+        leave: (user, type, id) => hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }),
       })
     : null;
 
@@ -266,8 +267,9 @@ export function createHub(options: HubOptions): Hub {
     if (!callType) return;
     if (coordinator) {
       // Another process may have told them already: then the command finds nothing to tell.
-      await coordinator.decide(call.cid, SYSTEM_ACTOR, { type: 'audience.publishCounts' }, clock.now(), (current) =>
-        decideOn(call.type, call.id, current, SYSTEM_ACTOR, { type: 'audience.publishCounts' }, null),
+      const now = clock.now();
+      await coordinator.decide(call.cid, SYSTEM_ACTOR, { type: 'audience.publishCounts' }, now, (current) =>
+        decideOn(call.type, call.id, current, SYSTEM_ACTOR, { type: 'audience.publishCounts' }, now, null),
       );
       return;
     }
@@ -320,9 +322,10 @@ export function createHub(options: HubOptions): Hub {
   }
 
   /** Runs a command on a call as a shared storage holds it; throws to refuse. */
-  function decideOn(type: string, id: string, current: CallRecord | null, actor: User, command: Command, census: Census | null) {
+  function decideOn(type: string, id: string, current: CallRecord | null, actor: User, command: Command, now: number, census: Census | null) {
     const callType = callTypes.get(type);
-    const outcome = executeCall(callType, current, { type, id, actor, command }, clock.now());
+    // The time the log keeps with the command: deciding it again elsewhere must give the same change.
+    const outcome = executeCall(callType, current, { type, id, actor, command }, now);
     let change: Change | null = null;
     if (outcome.after && callType && outcome.events.length > 0) {
       checkCaps(outcome.before, outcome.after, census);
@@ -409,7 +412,7 @@ export function createHub(options: HubOptions): Hub {
     if (subs.size === 0) subscriptions.delete(cid);
   }
 
-  return {
+  const hub: Hub = {
     clock,
     ready,
     dispatch(actor, type, id, command, dispatchOptions = {}) {
@@ -427,7 +430,8 @@ export function createHub(options: HubOptions): Hub {
       return serial(async () => {
         const cid = callId(type, id);
         if (coordinator) {
-          const decided = await coordinator.decide(cid, actor, command, clock.now(), (current, census) => decideOn(type, id, current, actor, command, census));
+          const now = clock.now();
+          const decided = await coordinator.decide(cid, actor, command, now, (current, census) => decideOn(type, id, current, actor, command, now, census));
           await countNow(decided.change ? [decided.change] : []);
           const call = decided.after;
           const callType = callTypes.get(type);
@@ -466,7 +470,7 @@ export function createHub(options: HubOptions): Hub {
         const cid = callId(type, id);
         // Unsubscribed, or gone, while this waited its turn: nothing to start.
         if (subscriber.wants?.(cid) === false) return;
-        const call = coordinator ? await coordinator.refresh(cid) : calls.get(cid);
+        const call = coordinator ? await coordinator.refresh(cid, subscriber.user) : calls.get(cid);
         if (call && !mayWatch(callType, call, subscriber.user)) throw readCallRefused();
         let subs = subscriptions.get(cid);
         if (!subs) subscriptions.set(cid, (subs = new CallWatchers()));
@@ -490,6 +494,7 @@ export function createHub(options: HubOptions): Hub {
       countTimers.clear();
     },
   };
+  return hub;
 
   /**
    * The events a subscriber missed since `since`, or a snapshot when they cannot be replayed:

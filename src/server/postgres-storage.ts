@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CallType } from '../core/call-types.js';
 import { PersistentMap, StageKitError, type CallRecord, type Participant } from '../core/index.js';
+import { startPresence } from './postgres-presence.js';
 import { migrate, quoteIdent } from './postgres-schema.js';
 import type { EventBatch, LogRow, SharedListener, SharedReader, SharedStorage, SharedWriter, StoredWorld } from './storage.js';
 
@@ -18,6 +20,13 @@ export interface PostgresStorageOptions {
    * participants' count of them if more, so a crowd's joins cost a few entries of snapshot each.
    */
   snapshotEvery?: number;
+  /** How often this process tells the others it is alive, in ms (default 3 s). */
+  heartbeatIntervalMs?: number;
+  /**
+   * How long a process may miss beating before the others make its users leave, in ms (default
+   * 15 s: longer than a server's default drop grace of 10 s plus a few beats).
+   */
+  staleAfterMs?: number;
   /** Database errors the storage recovers from (a lost listening connection); console by default. */
   onError?: (error: unknown) => void;
 }
@@ -55,6 +64,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   let closed = false;
   let listenClient: pg.Client | null = null;
   let listener: SharedListener | null = null;
+  const processId = randomUUID();
+  let presence: ReturnType<typeof startPresence> | null = null;
   try {
     await migrate(pool, schema);
   } catch (error) {
@@ -138,6 +149,14 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
         );
         await client.query('SELECT pg_notify($1, $2)', [channel, 'types']);
         return Number(rows[0]!.version);
+      },
+      async present(cid, user, here) {
+        if (here) {
+          await client.query(
+            'INSERT INTO presence (cid, user_id, process_id, actor) VALUES ($1, $2, $3, $4) ON CONFLICT (cid, user_id) DO UPDATE SET process_id = $3, actor = $4',
+            [cid, user.id, processId, JSON.stringify(user)],
+          );
+        } else await client.query('DELETE FROM presence WHERE cid = $1 AND user_id = $2', [cid, user.id]);
       },
       async callsOfType(name) {
         const { rows } = await client.query<{ cid: string }>('SELECT cid FROM calls WHERE type = $1 ORDER BY cid', [name]);
@@ -263,11 +282,28 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       // One listening connection per storage, whoever listens last is told.
       const first = listener === null;
       listener = next;
-      if (first) void listenOn();
-      else next.resync();
+      if (!first) {
+        next.resync();
+        return;
+      }
+      void listenOn();
+      presence = startPresence({
+        pool,
+        processId,
+        intervalMs: options.heartbeatIntervalMs ?? 3000,
+        staleAfterMs: options.staleAfterMs ?? 15_000,
+        orphaned: (users) => listener?.orphaned(users),
+        onError,
+      });
+    },
+    claim(cid, userId) {
+      return withClient(async (client) => {
+        await client.query('UPDATE presence SET process_id = $3 WHERE cid = $1 AND user_id = $2', [cid, userId, processId]);
+      });
     },
     async close() {
       closed = true;
+      presence?.stop();
       await listenClient?.end().catch(() => undefined);
       await pool.end().catch(() => undefined);
     },

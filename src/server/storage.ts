@@ -98,6 +98,11 @@ export interface SharedWriter extends SharedReader {
   putCallType(type: CallType): Promise<number>;
   /** The calls of a type. */
   callsOfType(name: string): Promise<string[]>;
+  /**
+   * Records that a user is in the call through this process (`here`), or no longer in it: if this
+   * process dies, live ones make them leave, as a dropped connection would.
+   */
+  present(cid: string, user: User, here: boolean): Promise<void>;
 }
 
 /**
@@ -113,6 +118,8 @@ export interface SharedStorage extends ServerStorage {
   read<T>(task: (reader: SharedReader) => Promise<T>): Promise<T>;
   /** Tells of changes committed by any process: a call's new sequence number, or new call types. */
   listen(listener: SharedListener): void;
+  /** A user in a call reached it again through this process: it answers for them from now on. */
+  claim(cid: string, userId: string): Promise<void>;
   /** Ends the storage's connections. */
   close(): Promise<void>;
 }
@@ -122,6 +129,8 @@ export interface SharedListener {
   callTypesChanged(): void;
   /** Notifications may have been missed (the listening connection was lost and is back). */
   resync(): void;
+  /** Users in calls through a process that stopped beating: they leave, as if they had dropped. */
+  orphaned(users: readonly { cid: string; user: User }[]): void;
 }
 
 export function isSharedStorage(storage: ServerStorage): storage is SharedStorage {
