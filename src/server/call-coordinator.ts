@@ -68,8 +68,8 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     return types;
   }
 
-  async function syncTypes(reader: SharedReader): Promise<void> {
-    const version = await reader.typesVersion();
+  async function syncTypes(reader: SharedReader, known?: number): Promise<void> {
+    const version = known ?? (await reader.typesVersion());
     if (version <= typesVersion) return;
     const types = await typesOf(reader, version);
     for (const [name, type] of types) host.callTypes.set(name, type);
@@ -110,11 +110,12 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
 
   /** The call as stored, reached from the cached record when the log allows, else from its snapshot. */
   async function catchUp(reader: SharedReader, cid: string, cached: CallRecord | null): Promise<CaughtUp> {
-    const head = await reader.head(cid);
+    // One round trip while the call's lock is held: its head, the types' version, what follows the cache.
+    const { head, typesVersion: version, rows } = await reader.state(cid, cached ? cached.seq : null);
+    await syncTypes(reader, version);
     if (head === null) return { record: null, changes: [], reset: cached !== null };
     if (cached && cached.seq === head) return { record: cached, changes: [], reset: false };
     if (cached && cached.seq < head) {
-      const rows = await reader.rows(cid, cached.seq);
       if (rows[0] && (rows[0].batch.events[0]?.seq ?? rows[0].seq) === cached.seq + 1) {
         const changes = await replay(reader, cached, rows);
         if (changes) return { record: changes.at(-1)?.after ?? cached, changes, reset: false };
@@ -138,10 +139,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
    * for them should the process they joined through die.
    */
   async function refresh(cid: string, watcher?: User): Promise<CallRecord | null> {
-    const caught = await storage.read(async (reader) => {
-      await syncTypes(reader);
-      return catchUp(reader, cid, host.cached(cid) ?? null);
-    });
+    const caught = await storage.read((reader) => catchUp(reader, cid, host.cached(cid) ?? null));
     settle(cid, caught);
     if (watcher && caught.record?.participants.has(watcher.id)) await storage.claim(cid, watcher.id);
     return caught.record;
@@ -191,7 +189,6 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
      */
     async decide<R>(cid: string, actor: User, command: Command, now: number, run: (current: CallRecord | null, census: Census | null) => Decided<R>): Promise<Decided<R>> {
       const { caught, decided, refusal } = await storage.decide(cid, async (writer) => {
-        await syncTypes(writer);
         const current = await catchUp(writer, cid, host.cached(cid) ?? null);
         const census = current.record === null ? await writer.census(actor.id) : null;
         let outcome: Decided<R>;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CallType } from '../core/call-types.js';
 import { PersistentMap, StageKitError, type CallRecord, type Participant } from '../core/index.js';
@@ -75,9 +75,20 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
 
   function readerOver(client: pg.PoolClient): SharedReader {
     return {
-      async head(cid) {
-        const { rows } = await client.query<{ seq: string }>('SELECT seq FROM calls WHERE cid = $1', [cid]);
-        return rows[0] ? Number(rows[0].seq) : null;
+      async state(cid, since) {
+        const { rows } = await client.query<{ head: string | null; types: string; rows: { seq: string; command: LogRow['command']; batch: EventBatch }[] }>(
+          `SELECT (SELECT seq FROM calls WHERE cid = $1) AS head,
+                  (SELECT coalesce(max(version), 0) FROM call_types) AS types,
+                  (SELECT coalesce(json_agg(json_build_object('seq', seq, 'command', command, 'batch', batch) ORDER BY seq), '[]')
+                     FROM call_log WHERE cid = $1 AND seq > $2) AS rows`,
+          [cid, since ?? Number.MAX_SAFE_INTEGER],
+        );
+        const row = rows[0]!;
+        return {
+          head: row.head === null ? null : Number(row.head),
+          typesVersion: Number(row.types),
+          rows: row.rows.map((logged) => ({ seq: Number(logged.seq), command: logged.command, batch: logged.batch })),
+        };
       },
       async typesVersion() {
         const { rows } = await client.query<{ version: string | null }>('SELECT max(version) AS version FROM call_types');
@@ -116,18 +127,15 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       },
       async append(after, row) {
         const from = (row.batch.events[0]?.seq ?? row.seq) - 1;
-        await client.query('INSERT INTO call_log (cid, seq, from_seq, command, batch) VALUES ($1, $2, $3, $4, $5)', [
-          after.cid,
-          row.seq,
-          from,
-          JSON.stringify(row.command),
-          JSON.stringify(row.batch),
-        ]);
-        const { rows } = await client.query<{ snapshot_seq: string }>(
-          'UPDATE calls SET seq = $2, ended_at = $3 WHERE cid = $1 RETURNING snapshot_seq',
-          [after.cid, after.seq, after.ended_at],
+        // One round trip for a change's usual writes: the log row, the call's head, the notification
+        // (sent when the transaction commits).
+        const { rows } = await client.query<{ snapshot_seq: string | null }>(
+          `WITH logged AS (INSERT INTO call_log (cid, seq, from_seq, command, batch) VALUES ($1, $2, $3, $4, $5)),
+                moved AS (UPDATE calls SET seq = $2, ended_at = $6 WHERE cid = $1 RETURNING snapshot_seq)
+           SELECT (SELECT snapshot_seq FROM moved) AS snapshot_seq, pg_notify($7, $8)`,
+          [after.cid, row.seq, from, JSON.stringify(row.command), JSON.stringify(row.batch), after.ended_at, channel, `${after.seq}:${after.cid}`],
         );
-        const snapshotSeq = rows[0] ? Number(rows[0].snapshot_seq) : null;
+        const snapshotSeq = rows[0]?.snapshot_seq == null ? null : Number(rows[0].snapshot_seq);
         const every = Math.max(snapshotEvery, Math.ceil(after.participants.size / 4));
         if (snapshotSeq === null) {
           // A new call: its first snapshot is the record it was created as.
@@ -140,7 +148,6 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
           // The log keeps a tail for resuming clients; restarting needs only what follows the snapshot.
           await client.query('DELETE FROM call_log WHERE cid = $1 AND seq <= $2', [after.cid, after.seq - retainEvents]);
         }
-        await client.query('SELECT pg_notify($1, $2)', [channel, `${after.seq}:${after.cid}`]);
       },
       async putCallType(type) {
         const { rows } = await client.query<{ version: string }>(
@@ -190,8 +197,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     return new StageKitError('NETWORK', 'the database is unavailable; try again');
   }
 
-  async function transaction<T>(client: pg.PoolClient, begin: string, task: () => Promise<T>): Promise<T> {
-    await client.query(begin);
+  async function transaction<T>(client: pg.PoolClient, begin: string, task: () => Promise<T>, lock?: bigint): Promise<T> {
+    // The lock goes with BEGIN, in one round trip: a key is a number, safe to write into the text.
+    await client.query(lock === undefined ? begin : `${begin}; SELECT pg_advisory_xact_lock(${lock})`);
     try {
       const result = await task();
       await client.query('COMMIT');
@@ -264,15 +272,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       });
     },
     decide(cid, task) {
-      return withClient((client) =>
-        transaction(client, 'BEGIN', async () => {
-          // An advisory lock on the call's id rather than a row lock: it exists before the call's
-          // row does, so two processes creating the same call also take turns.
-          if (cid === null) await client.query('SELECT pg_advisory_xact_lock($1)', [CALL_TYPES_LOCK]);
-          else await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [cid]);
-          return task(writerOver(client));
-        }),
-      );
+      return withClient((client) => transaction(client, 'BEGIN', () => task(writerOver(client)), lockKey(cid)));
     },
     read(task) {
       // One snapshot of the database for the whole read: a log trimmed meanwhile is not seen half-done.
@@ -308,6 +308,15 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       await pool.end().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The advisory lock of a call: 64 bits of a hash of its id. A lock rather than a row lock: it
+ * exists before the call's row does, so two processes creating the same call also take turns.
+ */
+function lockKey(cid: string | null): bigint {
+  if (cid === null) return BigInt(CALL_TYPES_LOCK);
+  return createHash('sha256').update(cid).digest().readBigInt64BE(0);
 }
 
 function toStored(record: CallRecord): StoredRecord {

@@ -76,8 +76,11 @@ export interface LogRow {
 
 /** What a process reads of a call under a shared storage, inside a transaction or a consistent read. */
 export interface SharedReader {
-  /** The call's sequence number as stored; null when there is no such call. */
-  head(cid: string): Promise<number | null>;
+  /**
+   * In one read: the call's sequence number as stored (null: no such call), the newest version of
+   * the call types, and the call's log rows after `since` (none when `since` is null).
+   */
+  state(cid: string, since: number | null): Promise<{ head: number | null; typesVersion: number; rows: LogRow[] }>;
   /** The newest version of the call types (0: as configured). */
   typesVersion(): Promise<number>;
   /** The call types as of a version, by name. */

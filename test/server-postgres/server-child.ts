@@ -12,6 +12,7 @@ interface ChildConfig {
   countsIntervalMs?: number;
   dropGraceMs?: number;
   heartbeatIntervalMs?: number;
+  staleAfterMs?: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
@@ -24,6 +25,7 @@ const storage = await createPostgresStorage({
   schema: config.schema,
   poolSize: 8,
   ...(config.heartbeatIntervalMs !== undefined && { heartbeatIntervalMs: config.heartbeatIntervalMs }),
+  ...(config.staleAfterMs !== undefined && { staleAfterMs: config.staleAfterMs }),
   onError: (error) => send({ type: 'fault', error: String((error as Error)?.stack ?? error) }),
 });
 const server = createStageKitServer({
