@@ -1,11 +1,12 @@
 import { createPostgresStorage, createStageKitServer, type ServerLimits } from '../../src/server/index.js';
 
-// One reference server process on a shared Postgres schema, for the tests and the bench that run
-// several of them. Started by `server-processes.mjs`; its settings come as JSON in argv[2].
+// One reference server process on a shared Postgres schema (or in memory without a database), for
+// the tests and the bench that run several of them. Started by `server-processes.mjs`; its
+// settings come as JSON in argv[2].
 
 interface ChildConfig {
-  databaseUrl: string;
-  schema: string;
+  databaseUrl?: string;
+  schema?: string;
   secret: string;
   port?: number;
   limits?: Partial<ServerLimits>;
@@ -20,17 +21,19 @@ const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
 const send = (message: unknown) => {
   if (process.connected) process.send?.(message);
 };
-const storage = await createPostgresStorage({
+const storage = config.databaseUrl
+  ? await createPostgresStorage({
   connectionString: config.databaseUrl,
   schema: config.schema,
   poolSize: 8,
   ...(config.heartbeatIntervalMs !== undefined && { heartbeatIntervalMs: config.heartbeatIntervalMs }),
   ...(config.staleAfterMs !== undefined && { staleAfterMs: config.staleAfterMs }),
   onError: (error) => send({ type: 'fault', error: String((error as Error)?.stack ?? error) }),
-});
+})
+  : null;
 const server = createStageKitServer({
   secret: config.secret,
-  storage,
+  ...(storage && { storage }),
   heartbeatMs: 60_000,
   ...(config.limits && { limits: config.limits }),
   ...(config.countsIntervalMs !== undefined && { countsIntervalMs: config.countsIntervalMs }),
@@ -42,6 +45,6 @@ send({ type: 'listening', url, port });
 process.on('disconnect', () => {
   void server
     .close()
-    .then(() => storage.close())
+    .then(() => storage?.close())
     .finally(() => process.exit(0));
 });
