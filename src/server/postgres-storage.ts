@@ -31,9 +31,8 @@ export interface PostgresStorageOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface PostgresStorage extends SharedStorage {
-  readonly pool: pg.Pool;
-}
+/** The Postgres storage; pg's own types stay inside, so an app needs pg's types only if it uses them. */
+export type PostgresStorage = SharedStorage;
 
 /** Calls' snapshots: the participants' map as an array of entries. */
 interface StoredRecord extends Omit<CallRecord, 'participants'> {
@@ -246,7 +245,6 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
 
   return {
     shared: true as const,
-    pool,
     async load(): Promise<StoredWorld> {
       // Calls are read when first needed: a process starts without reading every call.
       const version = await withClient((client) => readerOver(client).typesVersion());
