@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { User } from '../core/index.js';
+import { withConnection } from './postgres-connection.js';
 
 export interface PresenceOptions {
   pool: pg.Pool;
@@ -26,28 +27,28 @@ export function startPresence(options: PresenceOptions): { stop(): void; beat():
       'INSERT INTO processes (id, heartbeat_at) VALUES ($1, now()) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()',
       [processId],
     );
-    const client = await pool.connect();
-    let users: { cid: string; user: User }[] = [];
-    try {
+    const users = await withConnection(pool, options.onError, async (client) => {
       await client.query('BEGIN');
-      const dead = await client.query<{ id: string }>(
-        "DELETE FROM processes WHERE heartbeat_at < now() - $1 * interval '1 millisecond' RETURNING id",
-        [options.staleAfterMs],
-      );
-      if (dead.rows.length > 0) {
-        const { rows } = await client.query<{ cid: string; actor: User }>(
-          'DELETE FROM presence WHERE process_id = ANY($1) RETURNING cid, actor',
-          [dead.rows.map((row) => row.id)],
+      try {
+        const dead = await client.query<{ id: string }>(
+          "DELETE FROM processes WHERE heartbeat_at < now() - $1 * interval '1 millisecond' RETURNING id",
+          [options.staleAfterMs],
         );
-        users = rows.map((row) => ({ cid: row.cid, user: row.actor }));
+        let orphans: { cid: string; user: User }[] = [];
+        if (dead.rows.length > 0) {
+          const { rows } = await client.query<{ cid: string; actor: User }>(
+            'DELETE FROM presence WHERE process_id = ANY($1) RETURNING cid, actor',
+            [dead.rows.map((row) => row.id)],
+          );
+          orphans = rows.map((row) => ({ cid: row.cid, user: row.actor }));
+        }
+        await client.query('COMMIT');
+        return orphans;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     if (users.length > 0) options.orphaned(users);
   }
 

@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { withConnection } from './postgres-connection.js';
 
 /**
  * The tables the Postgres storage keeps, as numbered steps. A step never changes once released; a
@@ -52,8 +53,7 @@ const MIGRATION_LOCK = 0x5354_4b4d;
  * lock migrates, the others wait for it and then find nothing left to do.
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
-  const client: PoolClient = await pool.connect();
-  try {
+  await withConnection(pool, () => undefined, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
@@ -76,9 +76,7 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** A schema name as an SQL identifier. */

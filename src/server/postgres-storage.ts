@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CallType } from '../core/call-types.js';
 import { PersistentMap, StageKitError, type CallRecord, type Participant } from '../core/index.js';
+import { withConnection } from './postgres-connection.js';
 import { startPresence } from './postgres-presence.js';
 import { migrate, quoteIdent } from './postgres-schema.js';
 import type { EventBatch, LogRow, SharedListener, SharedReader, SharedStorage, SharedWriter, StoredWorld } from './storage.js';
@@ -54,8 +55,13 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const retainEvents = options.retainEvents ?? 2000;
   const snapshotEvery = options.snapshotEvery ?? 100;
   const onError = options.onError ?? ((error: unknown) => console.error('stagekit-server (postgres):', error));
-  // Every connection works in the kit's schema.
-  const connection = { connectionString: options.connectionString, options: `-c search_path=${quoteIdent(schema)}` };
+  // Every connection works in the kit's schema, and is named after it: an operator (or a test)
+  // can tell the kit's connections apart in pg_stat_activity.
+  const connection = {
+    connectionString: options.connectionString,
+    options: `-c search_path=${quoteIdent(schema)}`,
+    application_name: `stagekit:${schema}`.slice(0, 63),
+  };
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   // An idle connection that drops is replaced on the next query; it must not end the process.
   pool.on('error', (error) => onError(error));
@@ -173,21 +179,11 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
 
   async function withClient<T>(task: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     if (closed) throw new StageKitError('NETWORK', 'the server is shutting down');
-    let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      return await withConnection(pool, onError, task);
     } catch (error) {
-      throw unavailable(error);
-    }
-    let broken = false;
-    try {
-      return await task(client);
-    } catch (error) {
-      broken = !(error instanceof StageKitError);
-      throw broken ? unavailable(error) : error;
-    } finally {
-      // A connection whose query failed midway may be in any state: it is not reused.
-      client.release(broken);
+      // A refusal decided inside is the kit's own; anything else is the database's.
+      throw error instanceof StageKitError ? error : unavailable(error);
     }
   }
 

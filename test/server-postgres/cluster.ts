@@ -14,6 +14,8 @@ export const LIFTED: Partial<ServerLimits> = Object.fromEntries(
 );
 
 export interface Cluster {
+  /** The processes' schema; their connections are named `stagekit:<schema>`. */
+  schema: string;
   processes: ServerProcess[];
   /** What the processes reported through onError. */
   faults: string[];
@@ -33,10 +35,11 @@ export async function startCluster(count: number, config: Record<string, unknown
   const schema = freshSchema();
   const faults: string[] = [];
   const settings = { databaseUrl, schema, secret: SECRET, limits: LIFTED, ...config };
-  // One after the other: the first makes the schema, the others find it (they may start at once too).
+  // All at once: the first to take the migration lock makes the schema, the others wait and find it.
   const processes = await Promise.all(Array.from({ length: count }, () => startServerProcess(settings, faults)));
   const clients: RemoteClient[] = [];
   return {
+    schema,
     processes,
     faults,
     async restart(index) {
@@ -69,8 +72,7 @@ export async function startCluster(count: number, config: Record<string, unknown
     async close() {
       for (const client of clients) client.disconnect();
       await Promise.all(processes.map((process) => process.stop()));
-      if (!process.env.KEEP_SCHEMA) await dropSchema(schema);
-      else console.log('SCHEMA', schema);
+      await dropSchema(schema);
     },
   };
 }
