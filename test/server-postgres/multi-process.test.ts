@@ -140,3 +140,22 @@ async function inBatches<T>(items: T[], size: number, task: (item: T, index: num
     await Promise.all(items.slice(start, start + size).map((item, offset) => task(item, start + offset)));
   }
 }
+
+it('changes a call type for every process, its calls and the calls made after', async () => {
+  const admin: User = { id: 'admin', role: 'admin' };
+  const watcher = await cluster.client({ id: 'typewatcher' }, 1);
+  expect((await cluster.request(2, 'POST', '/video/call/default/before-change', admin, {})).status).toBe(201);
+  const call = watcher.call('default', 'before-change');
+  await call.get();
+  expect(call.getState().call!.settings.audio.mic_default_on).toBe(true);
+
+  const { status } = await cluster.request(0, 'PUT', '/video/calltypes/default', admin, { settings: { audio: { mic_default_on: false } } });
+  expect(status).toBe(200);
+  // The watcher, on another process, is told; a third process answers with the new settings, for
+  // the call that was there and for one made after.
+  await vi.waitFor(() => expect(call.getState().call!.settings.audio.mic_default_on).toBe(false), { timeout: 10_000 });
+  const existing = await cluster.request(2, 'GET', '/video/call/default/before-change', admin);
+  expect((existing.body.call as CallView).settings.audio.mic_default_on).toBe(false);
+  const made = await cluster.request(1, 'POST', '/video/call/default/after-change', admin, {});
+  expect((made.body.call as CallView).settings.audio.mic_default_on).toBe(false);
+});
