@@ -4,11 +4,7 @@
 // spread over the processes. Needs a database: STAGEKIT_TEST_DATABASE_URL (or DATABASE_URL);
 // `bash scripts/with-postgres.sh npm run bench -- --only postgres` makes a throwaway one.
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { WebSocket } from 'ws';
-import { startServerProcess } from '../../test/server-postgres/server-processes.mjs';
 import { figure, unmeasured } from '../lib/report.mjs';
-import { percentile, pool, request, serve } from '../lib/server-process.mjs';
 
 const SECTION = 'postgres';
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 2000);
@@ -28,6 +24,12 @@ if (!databaseUrl) {
   unmeasured(SECTION, `postgres, 2 processes: go-live to ${fmt(VIEWERS)} viewers, p99`, reason);
   process.exit(0);
 }
+
+// Loaded only with a database to measure: they bundle the server first.
+const { Client } = await import('pg');
+const { WebSocket } = await import('ws');
+const { startServerProcess } = await import('../../test/server-postgres/server-processes.mjs');
+const { percentile, pool, request, serve } = await import('../lib/server-process.mjs');
 
 const token = (userId) => serve.createToken(serve.SECRET, { user_id: userId });
 const hostToken = await token('host');

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CallType } from '../core/call-types.js';
-import { PersistentMap, StageKitError, type CallRecord, type Participant } from '../core/index.js';
+import { StageKitError } from '../core/index.js';
+import { fromStored, toStored, type StoredRecord } from './call-record-json.js';
 import { withConnection } from './postgres-connection.js';
 import { startPresence } from './postgres-presence.js';
 import { migrate, quoteIdent } from './postgres-schema.js';
@@ -34,11 +35,6 @@ export interface PostgresStorageOptions {
 
 /** The Postgres storage; pg's own types stay inside, so an app needs pg's types only if it uses them. */
 export type PostgresStorage = SharedStorage;
-
-/** Calls' snapshots: the participants' map as an array of entries. */
-interface StoredRecord extends Omit<CallRecord, 'participants'> {
-  participants: [string, Participant][];
-}
 
 /** A fixed key for the call types' lock; calls lock on 64-bit hashes of their ids. */
 const CALL_TYPES_LOCK = 0x5354_4b54;
@@ -311,19 +307,4 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
 function lockKey(cid: string | null): bigint {
   if (cid === null) return BigInt(CALL_TYPES_LOCK);
   return createHash('sha256').update(cid).digest().readBigInt64BE(0);
-}
-
-function toStored(record: CallRecord): StoredRecord {
-  return { ...record, participants: [...record.participants] };
-}
-
-function fromStored(stored: StoredRecord): CallRecord {
-  const record: CallRecord = { ...stored, participants: PersistentMap.from(stored.participants) };
-  // Counts told are compared by identity while nothing moved (countsChanged): keep it so.
-  const told = record.counts.participants_count_by_role;
-  const roles = Object.keys(told);
-  if (roles.length === Object.keys(record.participants_by_role).length && roles.every((role) => Object.hasOwn(record.participants_by_role, role) && record.participants_by_role[role] === told[role])) {
-    record.counts = { ...record.counts, participants_count_by_role: record.participants_by_role };
-  }
-  return record;
 }
