@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createPostgresStorage, type PostgresStorage, type PostgresStorageOptions } from '../../src/server/index.js';
 
 /** The database the server-postgres project runs the server's suites on (scripts/with-postgres.sh sets it). */
@@ -41,7 +40,9 @@ export async function postgresTestStorage(options: Partial<PostgresStorageOption
 }
 
 export async function dropSchema(schema: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
+  // Loaded only here: the server's suites in memory never load pg.
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
