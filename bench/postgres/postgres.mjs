@@ -28,7 +28,7 @@ if (!databaseUrl) {
 // Loaded only with a database to measure: they bundle the server first.
 const { Client } = await import('pg');
 const { WebSocket } = await import('ws');
-const { startServerProcess } = await import('../../test/server-postgres/server-processes.mjs');
+const { removeBundle, startServerProcess } = await import('../../test/server-postgres/server-processes.mjs');
 const { percentile, pool, request, serve } = await import('../lib/server-process.mjs');
 
 const token = (userId) => serve.createToken(serve.SECRET, { user_id: userId });
@@ -113,6 +113,7 @@ const client = new Client({ connectionString: databaseUrl });
 await client.connect();
 await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 await client.end();
+await removeBundle();
 if (faults.length > 0) {
   console.error(faults.join('\n'));
   process.exit(1);

@@ -4,7 +4,7 @@ import { createRemoteClient, type RemoteClient, type RemoteClientOptions, type S
 import { createToken, type ServerLimits } from '../../src/server/index.js';
 import { databaseUrl, dropSchema, freshSchema } from '../server/postgres-test-storage.js';
 import { recordingWebSocket } from '../server/recording-socket.js';
-import { startServerProcess, type ServerProcess } from './server-processes.mjs';
+import { removeBundle, startServerProcess, type ServerProcess } from './server-processes.mjs';
 
 export const SECRET = 'cluster-secret-of-at-least-16-chars';
 
@@ -72,6 +72,7 @@ export async function startCluster(count: number, config: Record<string, unknown
     async close() {
       for (const client of clients) client.disconnect();
       await Promise.all(processes.map((process) => process.stop()));
+      await removeBundle();
       await dropSchema(schema);
     },
   };

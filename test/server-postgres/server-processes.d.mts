@@ -8,3 +8,5 @@ export interface ServerProcess {
 }
 
 export function startServerProcess(config: Record<string, unknown>, faults?: string[]): Promise<ServerProcess>;
+
+export function removeBundle(): Promise<void>;

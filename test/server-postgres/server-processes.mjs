@@ -1,7 +1,7 @@
 // Real server processes on one Postgres schema: bundled once with vite (Node 20 runs no
 // TypeScript), each started as a child with IPC, stopped gently or killed with SIGKILL.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -37,6 +37,13 @@ function bundle() {
     return join(outDir, 'server-child.mjs');
   })();
   return bundled;
+}
+
+/** Removes the bundle once its processes are done (the next start builds it again). */
+export async function removeBundle() {
+  const built = bundled;
+  bundled = null;
+  if (built) rmSync(dirname(await built), { recursive: true, force: true });
 }
 
 /**
