@@ -3,6 +3,7 @@
 // of distinct users over REST, 50 in flight), and go-live fan-out latency to WebSocket viewers
 // spread over the processes. Needs a database: STAGEKIT_TEST_DATABASE_URL (or DATABASE_URL);
 // `bash scripts/with-postgres.sh npm run bench -- --only postgres` makes a throwaway one.
+// BENCH_ACTIONS and BENCH_VIEWERS change the two sizes for a quick look.
 import { randomBytes } from 'node:crypto';
 import { figure, unmeasured } from '../lib/report.mjs';
 
