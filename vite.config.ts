@@ -34,6 +34,7 @@ const external = [
   /^@hono\//,
   /^ws$/,
   /^jose$/,
+  /^pg$/,
 ];
 
 /**
@@ -82,6 +83,30 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      // The server's suites again with every server on PostgreSQL (a fresh schema each), and the
+      // tests of several server processes on one database. Only with a database to run on:
+      // `bash scripts/with-postgres.sh` starts a throwaway one and runs this project.
+      ...(process.env.STAGEKIT_TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'server-postgres',
+                include: [
+                  'test/server/e2e-flow.test.ts',
+                  'test/server/authorization-matrix.test.ts',
+                  'test/server/bad-input.test.ts',
+                  'test/server/reconnect.test.ts',
+                  'test/server-postgres/**/*.test.ts',
+                ],
+                environment: 'node' as const,
+                env: { STAGEKIT_TEST_STORAGE: 'postgres' },
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

@@ -17,6 +17,7 @@ const SECTIONS = {
   queue: 'Large queue in Chromium',
   engine: 'Engine throughput',
   server: 'Server fan-out',
+  postgres: 'Server on PostgreSQL, two processes',
   audience: 'Audiences of any size',
   soak: 'Soak under hostile clients',
 };

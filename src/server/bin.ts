@@ -21,6 +21,16 @@ async function missingPeers(): Promise<string[]> {
 }
 
 const missing = await missingPeers();
+// pg only for a server on PostgreSQL.
+const onPostgres = process.argv.some((arg) => arg === '--database-url' || arg.startsWith('--database-url=')) || !!process.env.DATABASE_URL;
+if (onPostgres && process.argv[2] !== 'token') {
+  try {
+    await import('pg');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    missing.push('pg');
+  }
+}
 if (missing.length > 0) {
   console.error(
     `stagekit-server needs ${new Intl.ListFormat('en').format(missing)}, which stagekit leaves to the app (optional peers).\n` +

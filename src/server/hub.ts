@@ -21,7 +21,9 @@ import { own } from '../core/own.js';
 import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
 import type { CallTypePatchInput } from '../core/schemas.js';
-import type { EventBatch, ServerStorage } from './storage.js';
+import { createCallCoordinator, type Census } from './call-coordinator.js';
+import { slim, type Change } from './change.js';
+import { isSharedStorage, type ServerStorage } from './storage.js';
 
 /** One stream of a call's events to one user: a WebSocket subscription, or a test's listener. */
 export interface Subscriber {
@@ -72,6 +74,8 @@ export interface HubOptions {
    * (default 10 minutes). Late subscribers still get a snapshot.
    */
   endedCallRetentionMs?: number;
+  /** Errors of a shared storage the hub recovers from (a notification it could not follow). */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -100,15 +104,6 @@ export interface Hub {
   callCount(): number;
   /** Stops the timers that forget ended calls. */
   close(): void;
-}
-
-/** One change to one call with everything publishing it needs; only its slim `EventBatch` is kept. */
-interface Change {
-  before: CallRecord | null;
-  after: CallRecord;
-  beforeType: CallType;
-  afterType: CallType;
-  events: CallEvent[];
 }
 
 /** Events whose projection depends on the watcher's capabilities alone, never on who they are. */
@@ -145,8 +140,24 @@ export function createHub(options: HubOptions): Hub {
     return run;
   }
 
+  // With a storage several processes share, each change is decided against the call as stored.
+  const coordinator = isSharedStorage(storage)
+    ? createCallCoordinator(storage, {
+        callTypes,
+        cached: (cid) => calls.get(cid),
+        watched: (cid) => subscriptions.has(cid),
+        watchedCalls: () => subscriptions.keys(),
+        absorb,
+        reset,
+        serial,
+        onError: options.onError ?? (() => undefined),
+        leave: (user, type, id) => hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }),
+      })
+    : null;
+
   const ready = serial(async () => {
     const loaded = await storage.load();
+    coordinator?.start();
     if (!loaded) return;
     for (const type of loaded.callTypes) callTypes.set(type.name, type);
     for (const call of loaded.calls) hold(call);
@@ -239,18 +250,13 @@ export function createHub(options: HubOptions): Hub {
     deliverSafely(subscriber, after.cid, after.seq, events);
   }
 
-  function slim(change: Change): EventBatch {
-    const { before, after } = change;
-    const batch: EventBatch = { cid: after.cid, seq: after.seq, events: change.events };
-    if (before && (before.members !== after.members || change.beforeType !== change.afterType)) {
-      batch.access = { before: { members: before.members, type: change.beforeType }, after: { members: after.members, type: change.afterType } };
-    }
-    return batch;
-  }
-
   async function commit(changes: Change[], changedType?: CallType): Promise<void> {
     await store(changes, changedType);
-    // With no interval, the counts follow each change at once, in the same turn.
+    await countNow(changes);
+  }
+
+  /** With no interval, the counts follow each change at once, in the same turn. */
+  async function countNow(changes: readonly Change[]): Promise<void> {
     if (countsIntervalMs <= 0) {
       for (const change of changes) if (countsChanged(change.after) && calls.get(change.after.cid) === change.after) await publishCountsNow(change.after);
     }
@@ -259,6 +265,14 @@ export function createHub(options: HubOptions): Hub {
   async function publishCountsNow(call: CallRecord): Promise<void> {
     const callType = callTypes.get(call.type);
     if (!callType) return;
+    if (coordinator) {
+      // Another process may have told them already: then the command finds nothing to tell.
+      const now = clock.now();
+      await coordinator.decide(call.cid, SYSTEM_ACTOR, { type: 'audience.publishCounts' }, now, (current) =>
+        decideOn(call.type, call.id, current, SYSTEM_ACTOR, { type: 'audience.publishCounts' }, now, null),
+      );
+      return;
+    }
     const outcome = executeCall(callType, call, { type: call.type, id: call.id, actor: SYSTEM_ACTOR, command: { type: 'audience.publishCounts' } }, clock.now());
     if (outcome.after && outcome.events.length > 0) {
       await store([{ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events }]);
@@ -272,14 +286,53 @@ export function createHub(options: HubOptions): Hub {
       calls: stored.map((change) => change.after),
       ...(changedType && { callTypes: [changedType] }),
     });
-    revision += 1;
     if (changedType) callTypes.set(changedType.name, changedType);
-    for (const change of stored) hold(change.after);
-    for (const change of stored) {
+    absorb(stored, true);
+  }
+
+  /**
+   * Holds and publishes committed changes, in order. `decidedHere`: decided here, so this process tells
+   * the counts they moved (another process's changes are counted by that process).
+   */
+  function absorb(changes: readonly Change[], decidedHere: boolean): void {
+    if (decidedHere) revision += 1;
+    for (const change of changes) hold(change.after);
+    for (const change of changes) {
       publish(change);
       if (change.after.ended_at !== null && !change.before?.ended_at) forgetLater(change.after.cid);
-      else if (countsIntervalMs > 0 && countsChanged(change.after)) countLater(change.after.cid);
+      else if (decidedHere && countsIntervalMs > 0 && countsChanged(change.after)) countLater(change.after.cid);
     }
+  }
+
+  /** A call read afresh from a shared storage: each watcher gets a whole view, or is stopped. */
+  function reset(cid: string, record: CallRecord | null): void {
+    if (record) hold(record);
+    else release(cid);
+    const subs = subscriptions.get(cid);
+    if (!subs) return;
+    const callType = record && callTypes.get(record.type);
+    for (const subscriber of subs.watchers()) {
+      const refusal = record && callType ? watchRefusal(callType, record, subscriber.user) : null;
+      if (!record || !callType) stop(subscriber, cid);
+      else if (refusal) stop(subscriber, cid, refusal);
+      else {
+        subs.set(subscriber, { primed: true }, managesStage(callType, record, subscriber.user));
+        deliverSafely(subscriber, cid, record.seq, [snapshot(record, callType, subscriber.user)]);
+      }
+    }
+  }
+
+  /** Runs a command on a call as a shared storage holds it; throws to refuse. */
+  function decideOn(type: string, id: string, current: CallRecord | null, actor: User, command: Command, now: number, census: Census | null) {
+    const callType = callTypes.get(type);
+    // The time the log keeps with the command: deciding it again elsewhere must give the same change.
+    const outcome = executeCall(callType, current, { type, id, actor, command }, now);
+    let change: Change | null = null;
+    if (outcome.after && callType && outcome.events.length > 0) {
+      checkCaps(outcome.before, outcome.after, census);
+      change = { before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events };
+    }
+    return { change, result: outcome.result, after: outcome.after };
   }
 
   /**
@@ -319,10 +372,11 @@ export function createHub(options: HubOptions): Hub {
   }
 
   /** Refuses a change that would take the server or the call past a cap; nothing is committed. */
-  function checkCaps(before: CallRecord | null, after: CallRecord): void {
+  function checkCaps(before: CallRecord | null, after: CallRecord, census: Census | null = null): void {
     if (!before) {
-      if (calls.size >= maxCalls) throw new StageKitError('RATE_LIMITED', `the server holds its maximum of ${maxCalls} calls; try again later`);
-      if ((createdBy.get(after.created_by) ?? 0) >= callsPerUser) {
+      // A shared storage counts the calls of every process.
+      if ((census?.calls ?? calls.size) >= maxCalls) throw new StageKitError('RATE_LIMITED', `the server holds its maximum of ${maxCalls} calls; try again later`);
+      if ((census?.byCreator ?? createdBy.get(after.created_by) ?? 0) >= callsPerUser) {
         throw new StageKitError('RATE_LIMITED', `a user may have at most ${callsPerUser} calls; end one and wait for it to be forgotten`);
       }
     }
@@ -359,22 +413,33 @@ export function createHub(options: HubOptions): Hub {
     if (subs.size === 0) subscriptions.delete(cid);
   }
 
-  return {
+  const hub: Hub = {
     clock,
     ready,
     dispatch(actor, type, id, command, dispatchOptions = {}) {
       // A query reads the call as it is and changes nothing: it waits for no one's turn, and no
       // one waits for it (a page of a large audience takes tens of milliseconds).
       if (command.type === 'audience.query') {
-        return ready.then(() => {
+        // Under a shared storage the call is first brought up to date, in turn.
+        const current = coordinator ? serial(() => coordinator.refresh(callId(type, id))) : ready;
+        return current.then(() => {
           const call = calls.get(callId(type, id)) ?? null;
           const outcome = executeCall(callTypes.get(type), call, { type, id, actor, command }, clock.now());
           return { result: outcome.result, call: null, seq: call?.seq ?? 0 };
         });
       }
       return serial(async () => {
-        const callType = callTypes.get(type);
         const cid = callId(type, id);
+        if (coordinator) {
+          const now = clock.now();
+          const decided = await coordinator.decide(cid, actor, command, now, (current, census) => decideOn(type, id, current, actor, command, now, census));
+          await countNow(decided.change ? [decided.change] : []);
+          const call = decided.after;
+          const callType = callTypes.get(type);
+          const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
+          return { result: decided.result as never, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
+        }
+        const callType = callTypes.get(type);
         const outcome = executeCall(callType, calls.get(cid) ?? null, { type, id, actor, command }, clock.now());
         const changes: Change[] = [];
         if (outcome.after && callType && outcome.events.length > 0) {
@@ -389,6 +454,7 @@ export function createHub(options: HubOptions): Hub {
     },
     updateCallType(name, patch) {
       return serial(async () => {
+        if (coordinator) return coordinator.updateCallType(name, patch, clock.now());
         const outcome = updateCallType(callTypes, calls.values(), name, patch, clock.now());
         const afterType = outcome.callType;
         await commit(
@@ -405,7 +471,7 @@ export function createHub(options: HubOptions): Hub {
         const cid = callId(type, id);
         // Unsubscribed, or gone, while this waited its turn: nothing to start.
         if (subscriber.wants?.(cid) === false) return;
-        const call = calls.get(cid);
+        const call = coordinator ? await coordinator.refresh(cid, subscriber.user) : calls.get(cid);
         const refusal = call && watchRefusal(callType, call, subscriber.user);
         if (refusal) throw refusal;
         let subs = subscriptions.get(cid);
@@ -430,6 +496,7 @@ export function createHub(options: HubOptions): Hub {
       countTimers.clear();
     },
   };
+  return hub;
 
   /**
    * The events a subscriber missed since `since`, or a snapshot when they cannot be replayed:

@@ -85,6 +85,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     maxCalls: limits.maxCalls,
     callsPerUser: limits.callsPerUser,
     membersPerCall: limits.membersPerCall,
+    onError,
     ...(options.countsIntervalMs !== undefined && { countsIntervalMs: options.countsIntervalMs }),
   });
   // One memory of accepted tokens: a viewer signs in over the socket and joins over HTTP.

@@ -1,4 +1,4 @@
-import type { CallEvent, CallRecord } from '../core/index.js';
+import type { CallEvent, CallRecord, Command, User } from '../core/index.js';
 import type { CallType } from '../core/call-types.js';
 
 /** What a user's capabilities on a call derive from: its members and its call type. */
@@ -52,4 +52,90 @@ export interface ServerStorage {
   dropEvents?(cid: string): Promise<void> | void;
   /** Forgets an ended call altogether, once its retention has passed. */
   dropCall?(cid: string): Promise<void> | void;
+}
+
+/**
+ * A command as a shared storage's log keeps it: enough for another process to decide it again
+ * and arrive at the same change, since the engine is pure. `$callType` re-applies a changed call
+ * type to the call.
+ */
+export interface LoggedCommand {
+  actor: User;
+  command: Command | { type: '$callType'; callType: CallType };
+  now: number;
+  /** The version of the call types it was decided with. */
+  types: number;
+}
+
+/** One change of one call in a shared log: how it was decided, and what it sent. */
+export interface LogRow {
+  seq: number;
+  command: LoggedCommand;
+  batch: EventBatch;
+}
+
+/** What a process reads of a call under a shared storage, inside a transaction or a consistent read. */
+export interface SharedReader {
+  /**
+   * In one read: the call's sequence number as stored (null: no such call), the newest version of
+   * the call types, and the call's log rows after `since` (none when `since` is null).
+   */
+  state(cid: string, since: number | null): Promise<{ head: number | null; typesVersion: number; rows: LogRow[] }>;
+  /** The newest version of the call types (0: as configured). */
+  typesVersion(): Promise<number>;
+  /** The call types as of a version, by name. */
+  callTypes(version: number): Promise<CallType[]>;
+  /** The last snapshot of a call, with the sequence number it was taken at. */
+  snapshot(cid: string): Promise<CallRecord | null>;
+  /** The call's log rows after `since`, oldest first. */
+  rows(cid: string, since: number): Promise<LogRow[]>;
+}
+
+/** What a process may write while it holds a call's lock. */
+export interface SharedWriter extends SharedReader {
+  /** Calls held in all, and by one creator: the caps on creating a call hold across processes. */
+  census(createdBy: string): Promise<{ calls: number; byCreator: number }>;
+  /** Records one change: its log row, the call's new sequence number, a snapshot now and then. */
+  append(after: CallRecord, row: LogRow): Promise<void>;
+  /** Records a new version of a call type; resolves with the version. */
+  putCallType(type: CallType): Promise<number>;
+  /** The calls of a type. */
+  callsOfType(name: string): Promise<string[]>;
+  /**
+   * Records that a user is in the call through this process (`here`), or no longer in it: if this
+   * process dies, live ones make them leave, as a dropped connection would.
+   */
+  present(cid: string, user: User, here: boolean): Promise<void>;
+}
+
+/**
+ * A storage several server processes share (Postgres). The hub decides each change inside
+ * `decide`, under a lock on the call that holds across processes, and learns of others' changes
+ * from `listen`.
+ */
+export interface SharedStorage extends ServerStorage {
+  readonly shared: true;
+  /** Runs `task` in one transaction holding the call's lock (null: the call types' lock). */
+  decide<T>(cid: string | null, task: (writer: SharedWriter) => Promise<T>): Promise<T>;
+  /** Runs `task` over one consistent view of the storage, taking no lock. */
+  read<T>(task: (reader: SharedReader) => Promise<T>): Promise<T>;
+  /** Tells of changes committed by any process: a call's new sequence number, or new call types. */
+  listen(listener: SharedListener): void;
+  /** A user in a call reached it again through this process: it answers for them from now on. */
+  claim(cid: string, userId: string): Promise<void>;
+  /** Ends the storage's connections. */
+  close(): Promise<void>;
+}
+
+export interface SharedListener {
+  changed(cid: string, seq: number): void;
+  callTypesChanged(): void;
+  /** Notifications may have been missed (the listening connection was lost and is back). */
+  resync(): void;
+  /** Users in calls through a process that stopped beating: they leave, as if they had dropped. */
+  orphaned(users: readonly { cid: string; user: User }[]): void;
+}
+
+export function isSharedStorage(storage: ServerStorage): storage is SharedStorage {
+  return (storage as Partial<SharedStorage>).shared === true;
 }

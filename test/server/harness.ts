@@ -1,7 +1,8 @@
 import { WebSocket } from 'ws';
 import { createManualClock, viewOf, type CallView, type ManualClock, type User } from '../../src/core/index.js';
 import { createRemoteClient, type RemoteClient, type RemoteClientOptions, type WebSocketConstructor } from '../../src/remote/index.js';
-import { createStageKitServer, createToken, type StageKitServer, type StageKitServerOptions } from '../../src/server/index.js';
+import { createMemoryStorage, createStageKitServer, createToken, type ServerStorage, type StageKitServer, type StageKitServerOptions } from '../../src/server/index.js';
+import { postgresTestStorage, usePostgres } from './postgres-test-storage.js';
 
 export const SECRET = 'test-secret-of-at-least-16-chars';
 export const START = '2030-01-01T00:00:00.000Z';
@@ -23,8 +24,20 @@ export interface TestServer {
 /** Starts a real server on 127.0.0.1 with a manual clock; each test builds its own. */
 export async function startServer(options: Partial<StageKitServerOptions> = {}): Promise<TestServer> {
   const clock = createManualClock(START);
+  // Under the server-postgres project each server without a storage of its own gets a fresh schema.
+  const owned = !options.storage && usePostgres ? await postgresTestStorage() : null;
   // Counts follow each change at once, so a test reads exact counts; one test checks the coalescing.
-  const server = createStageKitServer({ secret: SECRET, clock, heartbeatMs: 60_000, countsIntervalMs: 0, onError: (error) => { throw error; }, ...options });
+  const server = createStageKitServer({
+    secret: SECRET,
+    clock,
+    heartbeatMs: 60_000,
+    countsIntervalMs: 0,
+    onError: (error) => {
+      throw error;
+    },
+    ...(owned && { storage: owned }),
+    ...options,
+  });
   const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
   const clients: RemoteClient[] = [];
   const token = (user: User) =>
@@ -65,8 +78,17 @@ export async function startServer(options: Partial<StageKitServerOptions> = {}):
     async close() {
       for (const client of clients) client.disconnect();
       await server.close();
+      await owned?.close();
     },
   };
+}
+
+/**
+ * The storage a test keeps beyond one server: in memory, or under the server-postgres project a
+ * Postgres storage on a fresh schema (closed after the file's tests).
+ */
+export async function testStorage(options: { retainEvents?: number } = {}): Promise<ServerStorage> {
+  return usePostgres ? await postgresTestStorage({ ...options, snapshotEvery: Math.min(100, options.retainEvents ?? 100), closeAfterAll: true }) : createMemoryStorage(options);
 }
 
 /**

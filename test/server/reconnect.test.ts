@@ -1,7 +1,7 @@
 import { projectEventsWithoutView, type CallEvent, type User } from '../../src/core/index.js';
 import type { RemoteClient, ServerMessage } from '../../src/remote/index.js';
-import { createMemoryStorage } from '../../src/server/index.js';
-import { expectInSync, startServer, type TestServer } from './harness.js';
+import type { ServerStorage } from '../../src/server/index.js';
+import { expectInSync, startServer, testStorage, type TestServer } from './harness.js';
 import { recordingWebSocket } from './recording-socket.js';
 
 // Sockets dropped again and again during a burst of events: every client resumes from its last
@@ -11,7 +11,10 @@ const host: User = { id: 'olga' };
 const viewers: User[] = [{ id: 'v1' }, { id: 'v2' }, { id: 'v3' }];
 
 let test: TestServer;
-const storage = createMemoryStorage({ retainEvents: 100_000 });
+let storage: ServerStorage;
+beforeAll(async () => {
+  storage = await testStorage({ retainEvents: 100_000 });
+});
 beforeEach(async () => {
   // A generous grace: a dropped viewer comes back in time and stays in the call.
   test = await startServer({ storage, dropGraceMs: 60_000, limits: { stageRequestBurst: 100_000, callUpdateBurst: 100_000, joinLeaveBurst: 100_000 } });
@@ -80,7 +83,7 @@ it('resumes every client without losing or repeating an event', async () => {
 
 it('sends a snapshot to a client too far behind for the log', async () => {
   await test.close();
-  const shortStorage = createMemoryStorage({ retainEvents: 5 });
+  const shortStorage = await testStorage({ retainEvents: 5 });
   test = await startServer({ storage: shortStorage, dropGraceMs: 60_000 });
   const log: ServerMessage[] = [];
   const network = { offline: false };
