@@ -97,6 +97,8 @@ export default defineConfig({
                   'test/server/authorization-matrix.test.ts',
                   'test/server/bad-input.test.ts',
                   'test/server/reconnect.test.ts',
+                  'test/server/moderation.test.ts',
+                  'test/server/reference-examples.test.ts',
                   'test/server-postgres/**/*.test.ts',
                 ],
                 environment: 'node' as const,

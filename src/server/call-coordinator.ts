@@ -145,6 +145,11 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     return caught.record;
   }
 
+  /** A fault in work the listener started; none once the storage is closing, as its work then fails. */
+  function report(error: unknown): void {
+    if (!storage.closed) host.onError(error);
+  }
+
   function refreshLater(cid: string): void {
     if (pending.has(cid)) return;
     pending.add(cid);
@@ -153,7 +158,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
         pending.delete(cid);
         return refresh(cid);
       })
-      .catch((error: unknown) => host.onError(error));
+      .catch(report);
   }
 
   return {
@@ -166,19 +171,19 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
           if (host.watched(cid) && (!cached || cached.seq < seq)) refreshLater(cid);
         },
         callTypesChanged() {
-          host.serial(() => storage.read(syncTypes)).catch((error: unknown) => host.onError(error));
+          host.serial(() => storage.read(syncTypes)).catch(report);
         },
         orphaned(users) {
           for (const { cid, user } of users) {
             const colon = cid.indexOf(':');
             host.leave(user, cid.slice(0, colon), cid.slice(colon + 1)).catch((error: unknown) => {
               // Not in the call any more, or the call is gone: nothing to do.
-              if (!(error instanceof StageKitError)) host.onError(error);
+              if (!(error instanceof StageKitError)) report(error);
             });
           }
         },
         resync() {
-          host.serial(() => storage.read(syncTypes)).catch((error: unknown) => host.onError(error));
+          host.serial(() => storage.read(syncTypes)).catch(report);
           for (const cid of host.watchedCalls()) refreshLater(cid);
         },
       });

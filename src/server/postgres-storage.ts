@@ -286,6 +286,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
         onError,
       });
     },
+    get closed() {
+      return closed;
+    },
     claim(cid, userId) {
       return withClient(async (client) => {
         await client.query('UPDATE presence SET process_id = $3 WHERE cid = $1 AND user_id = $2', [cid, userId, processId]);

@@ -125,6 +125,8 @@ export interface SharedStorage extends ServerStorage {
   claim(cid: string, userId: string): Promise<void>;
   /** Ends the storage's connections. */
   close(): Promise<void>;
+  /** Whether `close` was called: work still queued then fails, and is no fault worth reporting. */
+  readonly closed: boolean;
 }
 
 export interface SharedListener {
