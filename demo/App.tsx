@@ -1,14 +1,18 @@
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import {
   BackstageGate,
+  BroadcastIndicator,
   EndCallButton,
+  FeatureToggles,
   GoLiveButton,
   JoinAheadCountdown,
   JoinCallButton,
   LiveBadge,
+  ModerationActions,
   AudienceCount,
   AudienceList,
   OnStageList,
+  RecordingIndicator,
   StageCall,
   StageKitProvider,
   StageNotifications,
@@ -21,6 +25,7 @@ import {
   useCallState,
   useCallStatus,
 } from '../src/components/index.js';
+import type { Participant } from '../src/core/index.js';
 import { createRemoteClient, type RemoteClient } from '../src/remote/index.js';
 
 /** Starts two minutes after scheduling; the doors open a minute ahead. */
@@ -215,7 +220,7 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
+        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
       </div>
       <SkipAhead />
       <div style={row}>
@@ -223,13 +228,17 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
         <GoLiveButton showOptions confirmStop />
         <EndCallButton />
       </div>
+      <FeatureToggles />
       <StageNotifications />
       <StageRequestList height={200} />
       <OnStageList />
-      <AudienceList height={176} />
+      <AudienceList height={176} rowActions={moderation} />
     </>
   );
 }
+
+/** Remove and Block at the end of each audience row. */
+const moderation = (participant: Participant) => <ModerationActions userId={participant.user_id} name={participant.name} />;
 
 /** The countdown while there is one to show: once live (or ended) the badge beside it says so. */
 function CountdownUntilLive({ label }: { label?: string }) {
@@ -266,7 +275,7 @@ function ViewerControls({ name }: { name: string }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <StageStatusBadge /> <AudienceCount />
+        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <StageStatusBadge /> <AudienceCount />
       </div>
       <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
