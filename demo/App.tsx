@@ -220,7 +220,7 @@ function HostControls({ onNewShow }: { onNewShow: () => void }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
+        <LiveBadge /><RecordingIndicator /><BroadcastIndicator /><AudienceCount /><CountdownUntilLive label="Viewers see:" />
       </div>
       <SkipAhead />
       <div style={row}>
@@ -275,7 +275,7 @@ function ViewerControls({ name }: { name: string }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <StageStatusBadge /> <AudienceCount />
+        <LiveBadge /><RecordingIndicator /><BroadcastIndicator /><StageStatusBadge /><AudienceCount />
       </div>
       <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
