@@ -122,7 +122,7 @@ function HostControls() {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <AudienceCount /> <CountdownUntilLive label="Viewers see:" />
+        <LiveBadge /><RecordingIndicator /><BroadcastIndicator /><AudienceCount /><CountdownUntilLive label="Viewers see:" />
       </div>
       <div style={row}>
         <GoLiveButton showOptions confirmStop />
@@ -145,7 +145,7 @@ function ViewerControls({ name }: { name: string }) {
   return (
     <>
       <div style={row}>
-        <LiveBadge /> <RecordingIndicator /> <BroadcastIndicator /> <StageStatusBadge /> <AudienceCount />
+        <LiveBadge /><RecordingIndicator /><BroadcastIndicator /><StageStatusBadge /><AudienceCount />
       </div>
       <StageStrip />
       <BackstageGate aria-label={`${name}'s waiting room`}>
