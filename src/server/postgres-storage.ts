@@ -29,6 +29,13 @@ export interface PostgresStorageOptions {
    * 15 s: longer than a server's default drop grace of 10 s plus a few beats).
    */
   staleAfterMs?: number;
+  /**
+   * How long one statement may run, a lock be waited for, or a transaction stay open without a
+   * statement, in ms (default 10 s). Without it a process frozen in the middle of a change (paused,
+   * its event loop blocked, cut off with its connection still open) would hold the call's lock for
+   * ever, and every process that then touched the call would wait with all its other calls behind.
+   */
+  statementTimeoutMs?: number;
   /** Database errors the storage recovers from (a lost listening connection); console by default. */
   onError?: (error: unknown) => void;
 }
@@ -57,6 +64,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     connectionString: options.connectionString,
     options: `-c search_path=${quoteIdent(schema)}`,
     application_name: `stagekit:${schema}`.slice(0, 63),
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs ?? 10_000,
   };
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   // An idle connection that drops is replaced on the next query; it must not end the process.

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import { createManualClock, type CallEvent, type User } from '../../src/core/index.js';
+import { createHub, type Hub, type PostgresStorage, type Subscriber } from '../../src/server/index.js';
+import { databaseUrl, freshSchema, postgresTestStorage } from '../server/postgres-test-storage.js';
+
+// Several processes on one database, each a hub over a storage of its own on one schema: what one
+// process does wrong (freezes mid-change, forgets late, listens late) must not cost the others.
+
+const host: User = { id: 'host' };
+const clock = createManualClock('2030-01-01T00:00:00Z');
+const hubs: Hub[] = [];
+afterEach(() => {
+  for (const hub of hubs.splice(0)) hub.close();
+});
+
+async function processes(count: number, options: { statementTimeoutMs?: number; endedCallRetentionMs?: number } = {}): Promise<{ storages: PostgresStorage[]; hubs: Hub[] }> {
+  const schema = freshSchema();
+  const storages: PostgresStorage[] = [];
+  for (let i = 0; i < count; i += 1) {
+    storages.push(await postgresTestStorage({ schema, closeAfterAll: true, onError: () => undefined, ...(options.statementTimeoutMs && { statementTimeoutMs: options.statementTimeoutMs }) }));
+  }
+  const started = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000, ...(options.endedCallRetentionMs && { endedCallRetentionMs: options.endedCallRetentionMs }) }));
+  hubs.push(...started);
+  await Promise.all(started.map((hub) => hub.ready));
+  return { storages, hubs: started };
+}
+
+function watcher(id: string): Subscriber & { seqs: number[]; events: CallEvent[] } {
+  const seqs: number[] = [];
+  const events: CallEvent[] = [];
+  return {
+    user: { id },
+    seqs,
+    events,
+    deliver(_cid, seq, delivered) {
+      seqs.push(seq);
+      events.push(...delivered);
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('a process frozen in the middle of a change holds no call, nor any other process, for ever', async () => {
+  const { storages, hubs: [a, b] } = await processes(2, { statementTimeoutMs: 1000 });
+  await a!.dispatch(host, 'livestream', 'frozen', { type: 'getOrCreate' });
+  await a!.dispatch(host, 'livestream', 'other', { type: 'getOrCreate' });
+  // Process A stops between two statements of a change (paused, or its event loop blocked): its
+  // transaction stays open with the call's lock.
+  let thaw = () => undefined as void;
+  const frozen = storages[0]!.decide('livestream:frozen', () => new Promise<void>((resolve) => (thaw = resolve)));
+  await sleep(100);
+
+  // B's change to that call goes through once the database has ended A's idle transaction.
+  const started = Date.now();
+  const { seq } = await b!.dispatch(host, 'livestream', 'frozen', { type: 'update', input: { custom: { after: 'freeze' } } });
+  expect(seq).toBe(2);
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect((await b!.dispatch(host, 'livestream', 'other', { type: 'update', input: { custom: { n: 1 } } })).seq).toBe(2);
+  // A, woken, finds its transaction gone: what it was deciding is refused, not written.
+  thaw();
+  await expect(frozen).rejects.toMatchObject({ code: 'NETWORK' });
+}, 20_000);
+
+it('a change that waits too long for a call held elsewhere is refused, and the process goes on with other calls', async () => {
+  const { hubs: [a] } = await processes(1, { statementTimeoutMs: 1000 });
+  await a!.dispatch(host, 'livestream', 'held', { type: 'getOrCreate' });
+  await a!.dispatch(host, 'livestream', 'free', { type: 'getOrCreate' });
+  // Someone holds the call's lock and is busy (a long statement of an operator's, a stuck process).
+  const holder = new Client({ connectionString: databaseUrl });
+  await holder.connect();
+  try {
+    const key = createHash('sha256').update('livestream:held').digest().readBigInt64BE(0);
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(${key})`);
+    const busy = holder.query('SELECT pg_sleep(3)').catch(() => undefined);
+
+    const started = Date.now();
+    await expect(a!.dispatch(host, 'livestream', 'held', { type: 'update', input: { custom: { n: 1 } } })).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await a!.dispatch(host, 'livestream', 'free', { type: 'update', input: { custom: { n: 1 } } })).seq).toBe(2);
+    await busy;
+  } finally {
+    await holder.end().catch(() => undefined);
+  }
+}, 20_000);
