@@ -131,6 +131,9 @@ export function createHub(options: HubOptions): Hub {
   const countTimers = new Map<string, { timer: ReturnType<typeof setTimeout>; firstAt: number; at: number }>();
   const countsIntervalMs = options.countsIntervalMs ?? 250;
   const endedTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Calls a subscription is being started on: others' changes to them are followed from the read on,
+  // not from when the subscription is in place, else one told in between would reach no one.
+  const subscribing = new Map<string, number>();
   let tail: Promise<unknown> = Promise.resolve();
 
   /** Runs tasks one at a time, in order, so every change sees the one before it. */
@@ -145,7 +148,7 @@ export function createHub(options: HubOptions): Hub {
     ? createCallCoordinator(storage, {
         callTypes,
         cached: (cid) => calls.get(cid),
-        watched: (cid) => subscriptions.has(cid),
+        watched: (cid) => subscriptions.has(cid) || subscribing.has(cid),
         watchedCalls: () => subscriptions.keys(),
         absorb,
         reset,
@@ -406,6 +409,18 @@ export function createHub(options: HubOptions): Hub {
     endedTimers.set(cid, timer);
   }
 
+  /** Reads a call for a new subscription, its changes heard meanwhile followed once it is in place. */
+  async function startWatching<T>(cid: string, read: () => Promise<T>): Promise<T> {
+    subscribing.set(cid, (subscribing.get(cid) ?? 0) + 1);
+    try {
+      return await read();
+    } finally {
+      const left = subscribing.get(cid)! - 1;
+      if (left > 0) subscribing.set(cid, left);
+      else subscribing.delete(cid);
+    }
+  }
+
   function removeSubscription(subscriber: Subscriber, cid: string): void {
     const subs = subscriptions.get(cid);
     if (!subs) return;
@@ -471,7 +486,7 @@ export function createHub(options: HubOptions): Hub {
         const cid = callId(type, id);
         // Unsubscribed, or gone, while this waited its turn: nothing to start.
         if (subscriber.wants?.(cid) === false) return;
-        const call = coordinator ? await coordinator.refresh(cid, subscriber.user) : calls.get(cid);
+        const call = coordinator ? await startWatching(cid, () => coordinator.refresh(cid, subscriber.user)) : calls.get(cid);
         const refusal = call && watchRefusal(callType, call, subscriber.user);
         if (refusal) throw refusal;
         let subs = subscriptions.get(cid);

@@ -85,3 +85,28 @@ it('a change that waits too long for a call held elsewhere is refused, and the p
     await holder.end().catch(() => undefined);
   }
 }, 20_000);
+
+it('a change made elsewhere while a process starts a subscription still reaches it', async () => {
+  const { storages, hubs: [a, b] } = await processes(2);
+  await a!.dispatch(host, 'livestream', 'window', { type: 'getOrCreate' });
+  await a!.dispatch(host, 'livestream', 'window', { type: 'goLive' });
+  // Between B reading the call for the subscription and the subscription being in place, A ends it;
+  // its notification reaches B meanwhile.
+  const read = storages[1]!.read.bind(storages[1]!);
+  let armed = true;
+  storages[1]!.read = async (task) => {
+    const result = await read(task);
+    if (armed) {
+      armed = false;
+      await a!.dispatch(host, 'livestream', 'window', { type: 'endCall' });
+      await sleep(300);
+    }
+    return result;
+  };
+  const viewer = watcher('viewer');
+  await b!.subscribe(viewer, 'livestream', 'window');
+  expect(viewer.seqs).toEqual([2]);
+  // No change follows the end: the notification heard meanwhile is the only news of it.
+  await vi.waitFor(() => expect(viewer.events.map((event) => event.type)).toContain('call.ended'), { timeout: 3000, interval: 50 });
+  expect(viewer.seqs).toEqual([2, 3]);
+});
