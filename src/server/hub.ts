@@ -396,6 +396,8 @@ export function createHub(options: HubOptions): Hub {
     const timer = setTimeout(() => {
       endedTimers.delete(cid);
       void serial(async () => {
+        // Under a shared storage the call may have been forgotten and made again elsewhere meanwhile.
+        if (coordinator && (await coordinator.refresh(cid))?.ended_at === null) return;
         for (const subscriber of subscriptions.get(cid)?.watchers() ?? []) stop(subscriber, cid);
         if (storage.dropCall) await storage.dropCall(cid);
         else await storage.dropEvents?.(cid);

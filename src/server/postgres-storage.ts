@@ -263,11 +263,19 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     },
     dropCall(cid) {
       return withClient(async (client) => {
-        await transaction(client, 'BEGIN', async () => {
-          await client.query('DELETE FROM call_log WHERE cid = $1', [cid]);
-          await client.query('DELETE FROM calls WHERE cid = $1', [cid]);
-          await client.query('DELETE FROM presence WHERE cid = $1', [cid]);
-        });
+        // Only an ended call: another process may have forgotten it already and a new one been
+        // made under its id, which a process that learnt late of the end must not take with it.
+        await transaction(
+          client,
+          'BEGIN',
+          async () => {
+            const { rowCount } = await client.query('DELETE FROM calls WHERE cid = $1 AND ended_at IS NOT NULL', [cid]);
+            if (!rowCount) return;
+            await client.query('DELETE FROM call_log WHERE cid = $1', [cid]);
+            await client.query('DELETE FROM presence WHERE cid = $1', [cid]);
+          },
+          lockKey(cid),
+        );
       });
     },
     decide(cid, task) {

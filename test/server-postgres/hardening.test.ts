@@ -110,3 +110,26 @@ it('a change made elsewhere while a process starts a subscription still reaches 
   await vi.waitFor(() => expect(viewer.events.map((event) => event.type)).toContain('call.ended'), { timeout: 3000, interval: 50 });
   expect(viewer.seqs).toEqual([2, 3]);
 });
+
+it('a process that learnt late of a call ending does not forget the call made again under its id', async () => {
+  const { hubs: [a, b] } = await processes(2, { endedCallRetentionMs: 1000 });
+  await a!.dispatch(host, 'livestream', 'again', { type: 'getOrCreate' });
+  await b!.dispatch(host, 'livestream', 'again', { type: 'get' });
+  await a!.dispatch(host, 'livestream', 'again', { type: 'endCall' });
+  // B hears of the end only now, so forgets the call later than A does.
+  await sleep(400);
+  await b!.dispatch(host, 'livestream', 'again', { type: 'get' });
+  await sleep(750);
+  // A has forgotten the ended call; the host starts one again under the same id.
+  const { result } = await a!.dispatch(host, 'livestream', 'again', { type: 'getOrCreate' });
+  expect(result).toMatchObject({ created: true });
+  const viewer = watcher('viewer');
+  await b!.subscribe(viewer, 'livestream', 'again');
+  await sleep(700);
+  // B's late forgetting is of the old call: the new one stays, and so does B's subscriber.
+  const { call } = await a!.dispatch(host, 'livestream', 'again', { type: 'get' });
+  expect(call).toMatchObject({ ended_at: null });
+  expect(b!.inspect('livestream', 'again')).toMatchObject({ ended_at: null });
+  await a!.dispatch(host, 'livestream', 'again', { type: 'update', input: { custom: { still: 'here' } } });
+  await vi.waitFor(() => expect(viewer.events.map((event) => event.type)).toContain('call.updated'), { timeout: 3000, interval: 50 });
+});
