@@ -170,6 +170,10 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
           const cached = host.cached(cid);
           if (host.watched(cid) && (!cached || cached.seq < seq)) refreshLater(cid);
         },
+        forgotten(cid) {
+          // Held here without having heard the call end (no one watched it): read it, find it gone, let it go.
+          if (host.cached(cid)) refreshLater(cid);
+        },
         callTypesChanged() {
           host.serial(() => storage.read(syncTypes)).catch(report);
         },

@@ -45,6 +45,8 @@ export type PostgresStorage = SharedStorage;
 
 /** A fixed key for the call types' lock; calls lock on 64-bit hashes of their ids. */
 const CALL_TYPES_LOCK = 0x5354_4b54;
+/** Begins the notification that a call was forgotten; a change's is `<seq>:<cid>`. */
+const FORGOTTEN = 'forgotten:';
 
 /**
  * Calls, call types and each call's log in PostgreSQL, shared by any number of server processes.
@@ -229,6 +231,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     client.on('notification', (message) => {
       const payload = message.payload ?? '';
       if (payload === 'types') listener?.callTypesChanged();
+      else if (payload.startsWith(FORGOTTEN)) listener?.forgotten(payload.slice(FORGOTTEN.length));
       else {
         const colon = payload.indexOf(':');
         listener?.changed(payload.slice(colon + 1), Number(payload.slice(0, colon)));
@@ -273,6 +276,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
             if (!rowCount) return;
             await client.query('DELETE FROM call_log WHERE cid = $1', [cid]);
             await client.query('DELETE FROM presence WHERE cid = $1', [cid]);
+            // A version that knows no such word reads a change of no number to the call: nothing to do.
+            await client.query('SELECT pg_notify($1, $2)', [channel, `${FORGOTTEN}${cid}`]);
           },
           lockKey(cid),
         );

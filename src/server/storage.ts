@@ -132,6 +132,8 @@ export interface SharedStorage extends ServerStorage {
 export interface SharedListener {
   changed(cid: string, seq: number): void;
   callTypesChanged(): void;
+  /** A process forgot an ended call; others may still hold it without having heard it end. */
+  forgotten(cid: string): void;
   /** Notifications may have been missed (the listening connection was lost and is back). */
   resync(): void;
   /** Users in calls through a process that stopped beating: they leave, as if they had dropped. */

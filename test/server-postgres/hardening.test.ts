@@ -133,3 +133,16 @@ it('a process that learnt late of a call ending does not forget the call made ag
   await a!.dispatch(host, 'livestream', 'again', { type: 'update', input: { custom: { still: 'here' } } });
   await vi.waitFor(() => expect(viewer.events.map((event) => event.type)).toContain('call.updated'), { timeout: 3000, interval: 50 });
 });
+
+it('a call one process only read, ended and forgotten through another, is let go by both', async () => {
+  const { hubs: [a, b] } = await processes(2, { endedCallRetentionMs: 300 });
+  for (let i = 0; i < 20; i += 1) {
+    await a!.dispatch(host, 'livestream', `once-${i}`, { type: 'getOrCreate' });
+    // B reads each call once (a REST read), and no one watches it through B.
+    await b!.dispatch(host, 'livestream', `once-${i}`, { type: 'get' });
+    await a!.dispatch(host, 'livestream', `once-${i}`, { type: 'endCall' });
+  }
+  expect(b!.callCount()).toBe(20);
+  await vi.waitFor(() => expect(a!.callCount()).toBe(0), { timeout: 3000, interval: 50 });
+  await vi.waitFor(() => expect(b!.callCount()).toBe(0), { timeout: 3000, interval: 50 });
+});
