@@ -11,6 +11,8 @@ export interface CoordinatorHost {
   cached(cid: string): CallRecord | undefined;
   /** Whether anyone here watches the call: only then are others' changes read at once. */
   watched(cid: string): boolean;
+  /** Whether the user watches the call through this process. */
+  watchedBy(cid: string, userId: string): boolean;
   /** Holds and publishes changes, in order, as the hub does its own. */
   absorb(changes: readonly Change[], own: boolean): void;
   /** The call was read afresh rather than followed change by change: its watchers get a whole view. */
@@ -130,7 +132,24 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
 
   function settle(cid: string, caught: CaughtUp): void {
     if (caught.reset) host.reset(cid, caught.record);
-    else if (caught.changes.length > 0) host.absorb(caught.changes, false);
+    else if (caught.changes.length > 0) {
+      host.absorb(caught.changes, false);
+      claimJoined(cid, caught.changes);
+    }
+  }
+
+  /**
+   * Users whom another process's change put in the call while they watch it here (the remote
+   * client joins over HTTP, which a balancer may send anywhere): this process answers for them,
+   * so they stay should the process they joined through die.
+   */
+  function claimJoined(cid: string, changes: readonly Change[]): void {
+    for (const change of changes) {
+      for (const event of change.events) {
+        if (event.type !== 'call.participant_joined' || !host.watchedBy(cid, event.participant.user_id)) continue;
+        storage.claim(cid, event.participant.user_id).catch(report);
+      }
+    }
   }
 
   /**

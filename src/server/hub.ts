@@ -149,6 +149,7 @@ export function createHub(options: HubOptions): Hub {
         callTypes,
         cached: (cid) => calls.get(cid),
         watched: (cid) => subscriptions.has(cid) || subscribing.has(cid),
+        watchedBy: (cid, userId) => subscriptions.get(cid)?.watchedBy(userId) ?? false,
         watchedCalls: () => subscriptions.keys(),
         absorb,
         reset,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { createManualClock, type CallEvent, type User } from '../../src/core/index.js';
-import { createHub, type Hub, type PostgresStorage, type Subscriber } from '../../src/server/index.js';
+import { createHub, createPostgresStorage, type Hub, type PostgresStorage, type PostgresStorageOptions, type Subscriber } from '../../src/server/index.js';
 import { databaseUrl, freshSchema, postgresTestStorage } from '../server/postgres-test-storage.js';
 
 // Several processes on one database, each a hub over a storage of its own on one schema: what one
@@ -14,13 +14,12 @@ afterEach(() => {
   for (const hub of hubs.splice(0)) hub.close();
 });
 
-async function processes(count: number, options: { statementTimeoutMs?: number; endedCallRetentionMs?: number } = {}): Promise<{ storages: PostgresStorage[]; hubs: Hub[] }> {
+async function processes(count: number, options: Partial<PostgresStorageOptions> & { endedCallRetentionMs?: number } = {}): Promise<{ storages: PostgresStorage[]; hubs: Hub[] }> {
+  const { endedCallRetentionMs, ...storageOptions } = options;
   const schema = freshSchema();
   const storages: PostgresStorage[] = [];
-  for (let i = 0; i < count; i += 1) {
-    storages.push(await postgresTestStorage({ schema, closeAfterAll: true, onError: () => undefined, ...(options.statementTimeoutMs && { statementTimeoutMs: options.statementTimeoutMs }) }));
-  }
-  const started = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000, ...(options.endedCallRetentionMs && { endedCallRetentionMs: options.endedCallRetentionMs }) }));
+  for (let i = 0; i < count; i += 1) storages.push(await postgresTestStorage({ schema, closeAfterAll: true, onError: () => undefined, ...storageOptions }));
+  const started = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000, ...(endedCallRetentionMs && { endedCallRetentionMs }) }));
   hubs.push(...started);
   await Promise.all(started.map((hub) => hub.ready));
   return { storages, hubs: started };
@@ -145,4 +144,29 @@ it('a call one process only read, ended and forgotten through another, is let go
   expect(b!.callCount()).toBe(20);
   await vi.waitFor(() => expect(a!.callCount()).toBe(0), { timeout: 3000, interval: 50 });
   await vi.waitFor(() => expect(b!.callCount()).toBe(0), { timeout: 3000, interval: 50 });
+});
+
+it('a user who joined through a process that then died stays in the call while they watch it through another', async () => {
+  const schema = freshSchema();
+  const presence = { schema, heartbeatIntervalMs: 100, staleAfterMs: 600, onError: () => undefined };
+  const survivor = await postgresTestStorage({ ...presence, closeAfterAll: true });
+  // The one that dies is closed without dropping the schema the other goes on with.
+  const dying = await createPostgresStorage({ connectionString: databaseUrl, ...presence });
+  const [a, b] = [dying, survivor].map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000 }));
+  hubs.push(a!, b!);
+  await Promise.all([a!.ready, b!.ready]);
+  await a!.dispatch(host, 'livestream', 'stay', { type: 'getOrCreate' });
+  await a!.dispatch(host, 'livestream', 'stay', { type: 'goLive' });
+  // The remote client's way: it reads the call and watches it (its socket on B), then joins over
+  // HTTP, which the balancer sends to A.
+  const viewer = watcher('viewer');
+  await b!.subscribe(viewer, 'livestream', 'stay');
+  await a!.dispatch(viewer.user, 'livestream', 'stay', { type: 'join' });
+  await vi.waitFor(() => expect(b!.inspect('livestream', 'stay')!.participants.has('viewer')).toBe(true), { timeout: 3000, interval: 20 });
+  // A dies: it beats no more. Its users leave, unless another process answers for them.
+  a!.close();
+  await dying.close();
+  await sleep(1500);
+  await b!.dispatch(host, 'livestream', 'stay', { type: 'get' });
+  expect(b!.inspect('livestream', 'stay')!.participants.has('viewer')).toBe(true);
 });
