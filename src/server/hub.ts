@@ -530,6 +530,9 @@ export function createHub(options: HubOptions): Hub {
     const now = { members: call.members };
     const events: CallEvent[] = [];
     for (const batch of batches) {
+      // The log may already hold changes past the call as read (another process's, told next): they
+      // reach the subscriber when they are told, not twice.
+      if (batch.seq > call.seq) break;
       const { access } = batch;
       const projected = projectEventsWithoutView(
         access

@@ -170,3 +170,25 @@ it('a user who joined through a process that then died stays in the call while t
   await b!.dispatch(host, 'livestream', 'stay', { type: 'get' });
   expect(b!.inspect('livestream', 'stay')!.participants.has('viewer')).toBe(true);
 });
+
+it('a client resuming through another process in the middle of a burst gets each event once', async () => {
+  const { storages, hubs: [a, b] } = await processes(2);
+  await a!.dispatch(host, 'livestream', 'burst', { type: 'getOrCreate' });
+  for (let i = 1; i <= 3; i += 1) await a!.dispatch(host, 'livestream', 'burst', { type: 'update', input: { custom: { i } } });
+  // While B reads the call for the resumed subscription, A goes on changing it.
+  const read = storages[1]!.read.bind(storages[1]!);
+  let armed = true;
+  storages[1]!.read = async (task) => {
+    const result = await read(task);
+    if (armed) {
+      armed = false;
+      for (let i = 4; i <= 5; i += 1) await a!.dispatch(host, 'livestream', 'burst', { type: 'update', input: { custom: { i } } });
+    }
+    return result;
+  };
+  const viewer = watcher('viewer');
+  await b!.subscribe(viewer, 'livestream', 'burst', 2);
+  await vi.waitFor(() => expect(viewer.events.at(-1)?.seq).toBe(6), { timeout: 3000, interval: 50 });
+  await sleep(200);
+  expect(viewer.events.map((event) => event.seq)).toEqual([3, 4, 5, 6]);
+});
