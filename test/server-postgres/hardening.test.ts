@@ -192,3 +192,34 @@ it('a client resuming through another process in the middle of a burst gets each
   await sleep(200);
   expect(viewer.events.map((event) => event.seq)).toEqual([3, 4, 5, 6]);
 });
+
+it('after the database was away longer than a beat may be missed, no process makes the others\' users leave', async () => {
+  const schema = freshSchema();
+  const presence = { schema, staleAfterMs: 1000, onError: () => undefined, closeAfterAll: true };
+  // A beats often and B seldom: once the database is back, A beats first.
+  const storages = [await postgresTestStorage({ ...presence, heartbeatIntervalMs: 100 }), await postgresTestStorage({ ...presence, heartbeatIntervalMs: 700 })];
+  const [a, b] = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000 }));
+  hubs.push(a!, b!);
+  await Promise.all([a!.ready, b!.ready]);
+  await a!.dispatch(host, 'livestream', 'outage', { type: 'getOrCreate' });
+  await a!.dispatch(host, 'livestream', 'outage', { type: 'goLive' });
+  await a!.dispatch({ id: 'through-a' }, 'livestream', 'outage', { type: 'join' });
+  await b!.dispatch({ id: 'through-b' }, 'livestream', 'outage', { type: 'join' });
+  // No process can beat for a while (the database is away, or failing over); then all can again.
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER TABLE "${schema}".processes RENAME TO processes_away`);
+    await sleep(2000);
+    await admin.query(`ALTER TABLE "${schema}".processes_away RENAME TO processes`);
+    await sleep(2000);
+    // Each process still answers for its users.
+    const { rows } = await admin.query<{ user_id: string }>(`SELECT user_id FROM "${schema}".presence ORDER BY user_id`);
+    expect(rows.map((row) => row.user_id)).toEqual(['through-a', 'through-b']);
+  } finally {
+    await admin.end();
+  }
+  await a!.dispatch(host, 'livestream', 'outage', { type: 'get' });
+  const participants = a!.inspect('livestream', 'outage')!.participants;
+  expect([participants.has('through-a'), participants.has('through-b')]).toEqual([true, true]);
+});
