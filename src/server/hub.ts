@@ -95,6 +95,12 @@ export interface Hub {
    */
   subscribe(subscriber: Subscriber, type: string, id: string, since?: number): Promise<void>;
   unsubscribe(subscriber: Subscriber, cid: string): void;
+  /**
+   * Whether this process answers for a user in a call, so may make them leave when their
+   * connection drops: always with a storage of its own; with a shared one, unless another process
+   * does (they watch, or joined, through it).
+   */
+  answersFor(user: User, type: string, id: string): Promise<boolean>;
   /** The authoritative record of a call, for tests and tools. */
   inspect(type: string, id: string): CallRecord | undefined;
   callType(name: string): CallType | undefined;
@@ -503,6 +509,7 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     unsubscribe: removeSubscription,
+    answersFor: (user, type, id) => (isSharedStorage(storage) ? storage.answersFor(callId(type, id), user.id) : Promise.resolve(true)),
     inspect: (type, id) => calls.get(callId(type, id)),
     callType: (name) => callTypes.get(name),
     revision: () => revision,

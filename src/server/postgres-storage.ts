@@ -316,6 +316,12 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
         await client.query('UPDATE presence SET process_id = $3 WHERE cid = $1 AND user_id = $2', [cid, userId, processId]);
       });
     },
+    answersFor(cid, userId) {
+      return withClient(async (client) => {
+        const { rows } = await client.query<{ process_id: string }>('SELECT process_id FROM presence WHERE cid = $1 AND user_id = $2', [cid, userId]);
+        return !rows[0] || rows[0].process_id === processId;
+      });
+    },
     async close() {
       closed = true;
       presence?.stop();

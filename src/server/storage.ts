@@ -123,6 +123,8 @@ export interface SharedStorage extends ServerStorage {
   listen(listener: SharedListener): void;
   /** A user in a call reached it again through this process: it answers for them from now on. */
   claim(cid: string, userId: string): Promise<void>;
+  /** Whether no other process answers for a user in a call: one they watch through, or joined through. */
+  answersFor(cid: string, userId: string): Promise<boolean>;
   /** Ends the storage's connections. */
   close(): Promise<void>;
   /** Whether `close` was called: work still queued then fails, and is no fault worth reporting. */
