@@ -223,3 +223,23 @@ it('after the database was away longer than a beat may be missed, no process mak
   const participants = a!.inspect('livestream', 'outage')!.participants;
   expect([participants.has('through-a'), participants.has('through-b')]).toEqual([true, true]);
 });
+
+it('a process starting while another brings the tables up to date waits for it longer than a statement may last', async () => {
+  const schema = freshSchema();
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    // Another process is in the middle of a long step (the lock every process migrates under).
+    await admin.query('SELECT pg_advisory_lock($1)', [0x5354_4b4d]);
+    const starting = postgresTestStorage({ schema, closeAfterAll: true, statementTimeoutMs: 300, onError: () => undefined });
+    await sleep(1000);
+    await admin.query('SELECT pg_advisory_unlock($1)', [0x5354_4b4d]);
+    const storage = await starting;
+    const hub = createHub({ storage, clock });
+    hubs.push(hub);
+    await hub.ready;
+    expect((await hub.dispatch(host, 'livestream', 'late', { type: 'getOrCreate' })).seq).toBe(1);
+  } finally {
+    await admin.end();
+  }
+});
