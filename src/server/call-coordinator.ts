@@ -233,6 +233,10 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
           const { before, after } = outcome.change;
           const wasIn = !!before?.participants.has(actor.id);
           if (wasIn !== after.participants.has(actor.id)) await writer.present(cid, actor, !wasIn);
+          // Someone made to leave by another (removed, blocked): no process answers for them now.
+          for (const event of outcome.change.events) {
+            if (event.type === 'call.participant_left' && event.user_id !== actor.id) await writer.present(cid, { id: event.user_id }, false);
+          }
         }
         return { caught: current, decided: outcome, refusal: null };
       });

@@ -14,7 +14,7 @@ afterEach(() => {
   for (const hub of hubs.splice(0)) hub.close();
 });
 
-async function processes(count: number, options: Partial<PostgresStorageOptions> & { endedCallRetentionMs?: number } = {}): Promise<{ storages: PostgresStorage[]; hubs: Hub[] }> {
+async function processes(count: number, options: Partial<PostgresStorageOptions> & { endedCallRetentionMs?: number } = {}): Promise<{ schema: string; storages: PostgresStorage[]; hubs: Hub[] }> {
   const { endedCallRetentionMs, ...storageOptions } = options;
   const schema = freshSchema();
   const storages: PostgresStorage[] = [];
@@ -22,7 +22,7 @@ async function processes(count: number, options: Partial<PostgresStorageOptions>
   const started = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000, ...(endedCallRetentionMs && { endedCallRetentionMs }) }));
   hubs.push(...started);
   await Promise.all(started.map((hub) => hub.ready));
-  return { storages, hubs: started };
+  return { schema, storages, hubs: started };
 }
 
 function watcher(id: string): Subscriber & { seqs: number[]; events: CallEvent[] } {
@@ -242,4 +242,25 @@ it('a process starting while another brings the tables up to date waits for it l
   } finally {
     await admin.end();
   }
+});
+
+it('no process answers any more for a user someone else removed from the call', async () => {
+  const { schema, hubs: [a, b] } = await processes(2);
+  const answeredFor = async () => {
+    const admin = new Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ user_id: string }>(`SELECT user_id FROM "${schema}".presence ORDER BY user_id`);
+      return rows.map((row) => row.user_id);
+    } finally {
+      await admin.end();
+    }
+  };
+  await a!.dispatch(host, 'livestream', 'removed', { type: 'getOrCreate' });
+  await a!.dispatch(host, 'livestream', 'removed', { type: 'goLive' });
+  await a!.dispatch(host, 'livestream', 'removed', { type: 'join' });
+  for (const id of ['kept', 'removed', 'blocked']) await a!.dispatch({ id }, 'livestream', 'removed', { type: 'join' });
+  await b!.dispatch(host, 'livestream', 'removed', { type: 'moderation.remove', input: { user_id: 'removed' } });
+  await b!.dispatch(host, 'livestream', 'removed', { type: 'moderation.block', input: { user_id: 'blocked' } });
+  expect(await answeredFor()).toEqual(['host', 'kept']);
 });
