@@ -18,8 +18,10 @@ export interface CoordinatorHost {
   /** The call was read afresh rather than followed change by change: its watchers get a whole view. */
   reset(cid: string, record: CallRecord | null): void;
   watchedCalls(): Iterable<string>;
-  /** Runs a task in the hub's one-at-a-time queue. */
+  /** Runs a task in the hub's one-at-a-time queue, after every call's tasks. */
   serial<T>(task: () => Promise<T>): Promise<T>;
+  /** Runs a task in one call's queue: after that call's tasks, beside other calls'. */
+  serialOn<T>(cid: string, task: () => Promise<T>): Promise<T>;
   onError(error: unknown): void;
   /** Makes a user leave a call as if their connection had dropped. */
   leave(user: User, type: string, id: string): Promise<unknown>;
@@ -74,6 +76,8 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     const version = known ?? (await reader.typesVersion());
     if (version <= typesVersion) return;
     const types = await typesOf(reader, version);
+    // Another call's catching up may have read a later version meanwhile.
+    if (version <= typesVersion) return;
     for (const [name, type] of types) host.callTypes.set(name, type);
     typesVersion = version;
     typesAt.set(version, new Map(host.callTypes));
@@ -173,7 +177,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     if (pending.has(cid)) return;
     pending.add(cid);
     host
-      .serial(() => {
+      .serialOn(cid, () => {
         pending.delete(cid);
         return refresh(cid);
       })

@@ -142,10 +142,26 @@ export function createHub(options: HubOptions): Hub {
   const subscribing = new Map<string, number>();
   let tail: Promise<unknown> = Promise.resolve();
 
-  /** Runs tasks one at a time, in order, so every change sees the one before it. */
+  // Under a shared storage, the tasks of one call wait only for that call's: the database's lock on
+  // the call orders its changes, so a call slow to decide (busy elsewhere, locked) holds up no other.
+  const callTails = new Map<string, Promise<unknown>>();
+
+  /** Runs tasks one at a time, in order, so every change sees the one before it: after every call's. */
   function serial<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = tail.then(task);
+    const run = Promise.all([tail, ...callTails.values()]).then(task);
     tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs a task of one call after that call's before it (and after every task of all calls). */
+  function serialOn<T>(cid: string, task: () => T | Promise<T>): Promise<T> {
+    if (!coordinator) return serial(task);
+    const run = Promise.all([tail, callTails.get(cid)]).then(task);
+    const done = run.catch(() => undefined);
+    callTails.set(cid, done);
+    void done.then(() => {
+      if (callTails.get(cid) === done) callTails.delete(cid);
+    });
     return run;
   }
 
@@ -160,6 +176,7 @@ export function createHub(options: HubOptions): Hub {
         absorb,
         reset,
         serial,
+        serialOn: (cid, task) => serialOn(cid, task),
         onError: options.onError ?? (() => undefined),
         leave: (user, type, id) => hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }),
       })
@@ -375,7 +392,7 @@ export function createHub(options: HubOptions): Hub {
 
   /** Tells the counts of a call as it is when its turn comes. */
   function dispatchSystem(call: CallRecord): Promise<unknown> {
-    return serial(async () => {
+    return serialOn(call.cid, async () => {
       const current = calls.get(call.cid);
       if (current) await publishCountsNow(current);
     });
@@ -402,7 +419,7 @@ export function createHub(options: HubOptions): Hub {
     clearTimeout(endedTimers.get(cid));
     const timer = setTimeout(() => {
       endedTimers.delete(cid);
-      void serial(async () => {
+      void serialOn(cid, async () => {
         // Under a shared storage the call may have been forgotten and made again elsewhere meanwhile.
         if (coordinator && (await coordinator.refresh(cid))?.ended_at === null) return;
         for (const subscriber of subscriptions.get(cid)?.watchers() ?? []) stop(subscriber, cid);
@@ -445,15 +462,15 @@ export function createHub(options: HubOptions): Hub {
       // one waits for it (a page of a large audience takes tens of milliseconds).
       if (command.type === 'audience.query') {
         // Under a shared storage the call is first brought up to date, in turn.
-        const current = coordinator ? serial(() => coordinator.refresh(callId(type, id))) : ready;
+        const current = coordinator ? serialOn(callId(type, id), () => coordinator.refresh(callId(type, id))) : ready;
         return current.then(() => {
           const call = calls.get(callId(type, id)) ?? null;
           const outcome = executeCall(callTypes.get(type), call, { type, id, actor, command }, clock.now());
           return { result: outcome.result, call: null, seq: call?.seq ?? 0 };
         });
       }
-      return serial(async () => {
-        const cid = callId(type, id);
+      const cid = callId(type, id);
+      return serialOn(cid, async () => {
         if (coordinator) {
           const now = clock.now();
           const decided = await coordinator.decide(cid, actor, command, now, (current, census) => decideOn(type, id, current, actor, command, now, census));
@@ -489,10 +506,10 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     subscribe(subscriber, type, id, since) {
-      return serial(async () => {
+      const cid = callId(type, id);
+      return serialOn(cid, async () => {
         const callType = callTypes.get(type);
         if (!callType) throw new StageKitError('NOT_FOUND', `call type '${type}' does not exist`);
-        const cid = callId(type, id);
         // Unsubscribed, or gone, while this waited its turn: nothing to start.
         if (subscriber.wants?.(cid) === false) return;
         const call = coordinator ? await startWatching(cid, () => coordinator.refresh(cid, subscriber.user)) : calls.get(cid);
