@@ -45,6 +45,8 @@ export type PostgresStorage = SharedStorage;
 
 /** A fixed key for the call types' lock; calls lock on 64-bit hashes of their ids. */
 const CALL_TYPES_LOCK = 0x5354_4b54;
+/** Creations of calls take turns on this lock, so the caps on calls hold. */
+const CENSUS_LOCK = 0x5354_4b43;
 /** Begins the notification that a call was forgotten; a change's is `<seq>:<cid>`. */
 const FORGOTTEN = 'forgotten:';
 
@@ -131,6 +133,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     return {
       ...readerOver(client),
       async census(createdBy) {
+        // Asked only when creating a call: creations take turns until they commit, so two at once
+        // (through two processes, or two calls of one) cannot both find room under a cap.
+        await client.query(`SELECT pg_advisory_xact_lock(${CENSUS_LOCK})`);
         const { rows } = await client.query<{ calls: string; by_creator: string }>(
           'SELECT count(*) AS calls, count(*) FILTER (WHERE created_by = $1) AS by_creator FROM calls',
           [createdBy],

@@ -14,12 +14,12 @@ afterEach(() => {
   for (const hub of hubs.splice(0)) hub.close();
 });
 
-async function processes(count: number, options: Partial<PostgresStorageOptions> & { endedCallRetentionMs?: number } = {}): Promise<{ schema: string; storages: PostgresStorage[]; hubs: Hub[] }> {
-  const { endedCallRetentionMs, ...storageOptions } = options;
+async function processes(count: number, options: Partial<PostgresStorageOptions> & { endedCallRetentionMs?: number; callsPerUser?: number } = {}): Promise<{ schema: string; storages: PostgresStorage[]; hubs: Hub[] }> {
+  const { endedCallRetentionMs, callsPerUser, ...storageOptions } = options;
   const schema = freshSchema();
   const storages: PostgresStorage[] = [];
   for (let i = 0; i < count; i += 1) storages.push(await postgresTestStorage({ schema, closeAfterAll: true, onError: () => undefined, ...storageOptions }));
-  const started = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000, ...(endedCallRetentionMs && { endedCallRetentionMs }) }));
+  const started = storages.map((storage) => createHub({ storage, clock, countsIntervalMs: 60_000, ...(endedCallRetentionMs && { endedCallRetentionMs }), ...(callsPerUser && { callsPerUser }) }));
   hubs.push(...started);
   await Promise.all(started.map((hub) => hub.ready));
   return { schema, storages, hubs: started };
@@ -266,4 +266,13 @@ it('no process answers any more for a user someone else removed from the call', 
   await b!.dispatch(host, 'livestream', 'removed', { type: 'moderation.remove', input: { user_id: 'removed' } });
   await b!.dispatch(host, 'livestream', 'removed', { type: 'moderation.block', input: { user_id: 'blocked' } });
   expect(await answeredFor()).toEqual(['host', 'kept']);
+});
+
+it('a user at their cap of calls creating several at once through several processes gets one', async () => {
+  const { hubs: [a, b] } = await processes(2, { callsPerUser: 3 });
+  await a!.dispatch(host, 'livestream', 'cap-1', { type: 'getOrCreate' });
+  await b!.dispatch(host, 'livestream', 'cap-2', { type: 'getOrCreate' });
+  const tries = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => (i % 2 ? a! : b!).dispatch(host, 'livestream', `cap-more-${i}`, { type: 'getOrCreate' })));
+  expect(tries.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+  expect(tries.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.code)).toEqual(Array(7).fill('RATE_LIMITED'));
 });
