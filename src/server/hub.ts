@@ -176,7 +176,7 @@ export function createHub(options: HubOptions): Hub {
         absorb,
         reset,
         serial,
-        serialOn: (cid, task) => serialOn(cid, task),
+        serialOn,
         onError: options.onError ?? (() => undefined),
         leave: (user, type, id) => hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }),
       })
