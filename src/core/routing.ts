@@ -78,6 +78,11 @@ export class CallWatchers<W extends { readonly user: User }, S> {
     return this.all.has(watcher);
   }
 
+  /** Whether the user watches through at least one watcher. */
+  watchedBy(userId: string): boolean {
+    return this.byUser.has(userId);
+  }
+
   set(watcher: W, state: S, manager: boolean): void {
     const id = this.all.get(watcher)?.userId ?? watcher.user.id;
     this.all.set(watcher, { state, userId: id });

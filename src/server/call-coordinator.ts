@@ -11,13 +11,17 @@ export interface CoordinatorHost {
   cached(cid: string): CallRecord | undefined;
   /** Whether anyone here watches the call: only then are others' changes read at once. */
   watched(cid: string): boolean;
+  /** Whether the user watches the call through this process. */
+  watchedBy(cid: string, userId: string): boolean;
   /** Holds and publishes changes, in order, as the hub does its own. */
   absorb(changes: readonly Change[], own: boolean): void;
   /** The call was read afresh rather than followed change by change: its watchers get a whole view. */
   reset(cid: string, record: CallRecord | null): void;
   watchedCalls(): Iterable<string>;
-  /** Runs a task in the hub's one-at-a-time queue. */
+  /** Runs a task in the hub's one-at-a-time queue, after every call's tasks. */
   serial<T>(task: () => Promise<T>): Promise<T>;
+  /** Runs a task in one call's queue: after that call's tasks, beside other calls'. */
+  serialOn<T>(cid: string, task: () => Promise<T>): Promise<T>;
   onError(error: unknown): void;
   /** Makes a user leave a call as if their connection had dropped. */
   leave(user: User, type: string, id: string): Promise<unknown>;
@@ -72,6 +76,8 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     const version = known ?? (await reader.typesVersion());
     if (version <= typesVersion) return;
     const types = await typesOf(reader, version);
+    // Another call's catching up may have read a later version meanwhile.
+    if (version <= typesVersion) return;
     for (const [name, type] of types) host.callTypes.set(name, type);
     typesVersion = version;
     typesAt.set(version, new Map(host.callTypes));
@@ -130,7 +136,24 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
 
   function settle(cid: string, caught: CaughtUp): void {
     if (caught.reset) host.reset(cid, caught.record);
-    else if (caught.changes.length > 0) host.absorb(caught.changes, false);
+    else if (caught.changes.length > 0) {
+      host.absorb(caught.changes, false);
+      claimJoined(cid, caught.changes);
+    }
+  }
+
+  /**
+   * Users whom another process's change put in the call while they watch it here (the remote
+   * client joins over HTTP, which a balancer may send anywhere): this process answers for them,
+   * so they stay should the process they joined through die.
+   */
+  function claimJoined(cid: string, changes: readonly Change[]): void {
+    for (const change of changes) {
+      for (const event of change.events) {
+        if (event.type !== 'call.participant_joined' || !host.watchedBy(cid, event.participant.user_id)) continue;
+        storage.claim(cid, event.participant.user_id).catch(report);
+      }
+    }
   }
 
   /**
@@ -154,7 +177,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     if (pending.has(cid)) return;
     pending.add(cid);
     host
-      .serial(() => {
+      .serialOn(cid, () => {
         pending.delete(cid);
         return refresh(cid);
       })
@@ -169,6 +192,10 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
         changed(cid, seq) {
           const cached = host.cached(cid);
           if (host.watched(cid) && (!cached || cached.seq < seq)) refreshLater(cid);
+        },
+        forgotten(cid) {
+          // Held here without having heard the call end (no one watched it): read it, find it gone, let it go.
+          if (host.cached(cid)) refreshLater(cid);
         },
         callTypesChanged() {
           host.serial(() => storage.read(syncTypes)).catch(report);
@@ -210,6 +237,10 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
           const { before, after } = outcome.change;
           const wasIn = !!before?.participants.has(actor.id);
           if (wasIn !== after.participants.has(actor.id)) await writer.present(cid, actor, !wasIn);
+          // Someone made to leave by another (removed, blocked): no process answers for them now.
+          for (const event of outcome.change.events) {
+            if (event.type === 'call.participant_left' && event.user_id !== actor.id) await writer.present(cid, { id: event.user_id }, false);
+          }
         }
         return { caught: current, decided: outcome, refusal: null };
       });

@@ -95,6 +95,12 @@ export interface Hub {
    */
   subscribe(subscriber: Subscriber, type: string, id: string, since?: number): Promise<void>;
   unsubscribe(subscriber: Subscriber, cid: string): void;
+  /**
+   * Whether this process answers for a user in a call, so may make them leave when their
+   * connection drops: always with a storage of its own; with a shared one, unless another process
+   * does (they watch, or joined, through it).
+   */
+  answersFor(user: User, type: string, id: string): Promise<boolean>;
   /** The authoritative record of a call, for tests and tools. */
   inspect(type: string, id: string): CallRecord | undefined;
   callType(name: string): CallType | undefined;
@@ -131,12 +137,31 @@ export function createHub(options: HubOptions): Hub {
   const countTimers = new Map<string, { timer: ReturnType<typeof setTimeout>; firstAt: number; at: number }>();
   const countsIntervalMs = options.countsIntervalMs ?? 250;
   const endedTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Calls a subscription is being started on: others' changes to them are followed from the read on,
+  // not from when the subscription is in place, else one told in between would reach no one.
+  const subscribing = new Map<string, number>();
   let tail: Promise<unknown> = Promise.resolve();
 
-  /** Runs tasks one at a time, in order, so every change sees the one before it. */
+  // Under a shared storage, the tasks of one call wait only for that call's: the database's lock on
+  // the call orders its changes, so a call slow to decide (busy elsewhere, locked) holds up no other.
+  const callTails = new Map<string, Promise<unknown>>();
+
+  /** Runs tasks one at a time, in order, so every change sees the one before it: after every call's. */
   function serial<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = tail.then(task);
+    const run = Promise.all([tail, ...callTails.values()]).then(task);
     tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs a task of one call after that call's before it (and after every task of all calls). */
+  function serialOn<T>(cid: string, task: () => T | Promise<T>): Promise<T> {
+    if (!coordinator) return serial(task);
+    const run = Promise.all([tail, callTails.get(cid)]).then(task);
+    const done = run.catch(() => undefined);
+    callTails.set(cid, done);
+    void done.then(() => {
+      if (callTails.get(cid) === done) callTails.delete(cid);
+    });
     return run;
   }
 
@@ -145,11 +170,13 @@ export function createHub(options: HubOptions): Hub {
     ? createCallCoordinator(storage, {
         callTypes,
         cached: (cid) => calls.get(cid),
-        watched: (cid) => subscriptions.has(cid),
+        watched: (cid) => subscriptions.has(cid) || subscribing.has(cid),
+        watchedBy: (cid, userId) => subscriptions.get(cid)?.watchedBy(userId) ?? false,
         watchedCalls: () => subscriptions.keys(),
         absorb,
         reset,
         serial,
+        serialOn,
         onError: options.onError ?? (() => undefined),
         leave: (user, type, id) => hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }),
       })
@@ -365,7 +392,7 @@ export function createHub(options: HubOptions): Hub {
 
   /** Tells the counts of a call as it is when its turn comes. */
   function dispatchSystem(call: CallRecord): Promise<unknown> {
-    return serial(async () => {
+    return serialOn(call.cid, async () => {
       const current = calls.get(call.cid);
       if (current) await publishCountsNow(current);
     });
@@ -392,7 +419,9 @@ export function createHub(options: HubOptions): Hub {
     clearTimeout(endedTimers.get(cid));
     const timer = setTimeout(() => {
       endedTimers.delete(cid);
-      void serial(async () => {
+      void serialOn(cid, async () => {
+        // Under a shared storage the call may have been forgotten and made again elsewhere meanwhile.
+        if (coordinator && (await coordinator.refresh(cid))?.ended_at === null) return;
         for (const subscriber of subscriptions.get(cid)?.watchers() ?? []) stop(subscriber, cid);
         if (storage.dropCall) await storage.dropCall(cid);
         else await storage.dropEvents?.(cid);
@@ -404,6 +433,18 @@ export function createHub(options: HubOptions): Hub {
     }, endedCallRetentionMs);
     timer.unref?.();
     endedTimers.set(cid, timer);
+  }
+
+  /** Reads a call for a new subscription, its changes heard meanwhile followed once it is in place. */
+  async function startWatching<T>(cid: string, read: () => Promise<T>): Promise<T> {
+    subscribing.set(cid, (subscribing.get(cid) ?? 0) + 1);
+    try {
+      return await read();
+    } finally {
+      const left = subscribing.get(cid)! - 1;
+      if (left > 0) subscribing.set(cid, left);
+      else subscribing.delete(cid);
+    }
   }
 
   function removeSubscription(subscriber: Subscriber, cid: string): void {
@@ -421,15 +462,15 @@ export function createHub(options: HubOptions): Hub {
       // one waits for it (a page of a large audience takes tens of milliseconds).
       if (command.type === 'audience.query') {
         // Under a shared storage the call is first brought up to date, in turn.
-        const current = coordinator ? serial(() => coordinator.refresh(callId(type, id))) : ready;
+        const current = coordinator ? serialOn(callId(type, id), () => coordinator.refresh(callId(type, id))) : ready;
         return current.then(() => {
           const call = calls.get(callId(type, id)) ?? null;
           const outcome = executeCall(callTypes.get(type), call, { type, id, actor, command }, clock.now());
           return { result: outcome.result, call: null, seq: call?.seq ?? 0 };
         });
       }
-      return serial(async () => {
-        const cid = callId(type, id);
+      const cid = callId(type, id);
+      return serialOn(cid, async () => {
         if (coordinator) {
           const now = clock.now();
           const decided = await coordinator.decide(cid, actor, command, now, (current, census) => decideOn(type, id, current, actor, command, now, census));
@@ -465,13 +506,13 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     subscribe(subscriber, type, id, since) {
-      return serial(async () => {
+      const cid = callId(type, id);
+      return serialOn(cid, async () => {
         const callType = callTypes.get(type);
         if (!callType) throw new StageKitError('NOT_FOUND', `call type '${type}' does not exist`);
-        const cid = callId(type, id);
         // Unsubscribed, or gone, while this waited its turn: nothing to start.
         if (subscriber.wants?.(cid) === false) return;
-        const call = coordinator ? await coordinator.refresh(cid, subscriber.user) : calls.get(cid);
+        const call = coordinator ? await startWatching(cid, () => coordinator.refresh(cid, subscriber.user)) : calls.get(cid);
         const refusal = call && watchRefusal(callType, call, subscriber.user);
         if (refusal) throw refusal;
         let subs = subscriptions.get(cid);
@@ -485,6 +526,7 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     unsubscribe: removeSubscription,
+    answersFor: (user, type, id) => (isSharedStorage(storage) ? storage.answersFor(callId(type, id), user.id) : Promise.resolve(true)),
     inspect: (type, id) => calls.get(callId(type, id)),
     callType: (name) => callTypes.get(name),
     revision: () => revision,
@@ -512,6 +554,9 @@ export function createHub(options: HubOptions): Hub {
     const now = { members: call.members };
     const events: CallEvent[] = [];
     for (const batch of batches) {
+      // The log may already hold changes past the call as read (another process's, told next): they
+      // reach the subscriber when they are told, not twice.
+      if (batch.seq > call.seq) break;
       const { access } = batch;
       const projected = projectEventsWithoutView(
         access

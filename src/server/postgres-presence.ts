@@ -21,12 +21,18 @@ export interface PresenceOptions {
 export function startPresence(options: PresenceOptions): { stop(): void; beat(): Promise<void> } {
   const { pool, processId } = options;
   let stopped = false;
+  // Since when this process has beaten without missing: it judges others only once it has beaten
+  // for as long as they may miss, so after the database was away (no one could beat), the first
+  // back does not take all the others for dead.
+  let beatingSince: number | null = null;
 
   async function beat(): Promise<void> {
     await pool.query(
       'INSERT INTO processes (id, heartbeat_at) VALUES ($1, now()) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()',
       [processId],
     );
+    beatingSince ??= Date.now();
+    if (Date.now() - beatingSince < options.staleAfterMs) return;
     const users = await withConnection(pool, options.onError, async (client) => {
       await client.query('BEGIN');
       try {
@@ -55,7 +61,10 @@ export function startPresence(options: PresenceOptions): { stop(): void; beat():
   const tick = () => {
     if (stopped) return;
     beat()
-      .catch((error: unknown) => options.onError(error))
+      .catch((error: unknown) => {
+        beatingSince = null;
+        options.onError(error);
+      })
       .finally(() => {
         if (!stopped) setTimeout(tick, options.intervalMs).unref?.();
       });

@@ -54,6 +54,9 @@ const MIGRATION_LOCK = 0x5354_4b4d;
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
   await withConnection(pool, () => undefined, async (client) => {
+    // A step may take long on a large database, and so may waiting for another process's steps:
+    // the pool's limit on a statement is for changes to calls, not for this.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
@@ -75,6 +78,7 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      await client.query('RESET statement_timeout');
     }
   });
 }

@@ -29,6 +29,13 @@ export interface PostgresStorageOptions {
    * 15 s: longer than a server's default drop grace of 10 s plus a few beats).
    */
   staleAfterMs?: number;
+  /**
+   * How long one statement may run, a lock be waited for, or a transaction stay open without a
+   * statement, in ms (default 10 s). Without it a process frozen in the middle of a change (paused,
+   * its event loop blocked, cut off with its connection still open) would hold the call's lock for
+   * ever, and every process that then touched the call would wait with all its other calls behind.
+   */
+  statementTimeoutMs?: number;
   /** Database errors the storage recovers from (a lost listening connection); console by default. */
   onError?: (error: unknown) => void;
 }
@@ -38,6 +45,10 @@ export type PostgresStorage = SharedStorage;
 
 /** A fixed key for the call types' lock; calls lock on 64-bit hashes of their ids. */
 const CALL_TYPES_LOCK = 0x5354_4b54;
+/** Creations of calls take turns on this lock, so the caps on calls hold. */
+const CENSUS_LOCK = 0x5354_4b43;
+/** Begins the notification that a call was forgotten; a change's is `<seq>:<cid>`. */
+const FORGOTTEN = 'forgotten:';
 
 /**
  * Calls, call types and each call's log in PostgreSQL, shared by any number of server processes.
@@ -57,6 +68,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     connectionString: options.connectionString,
     options: `-c search_path=${quoteIdent(schema)}`,
     application_name: `stagekit:${schema}`.slice(0, 63),
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs ?? 10_000,
   };
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   // An idle connection that drops is replaced on the next query; it must not end the process.
@@ -120,6 +133,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     return {
       ...readerOver(client),
       async census(createdBy) {
+        // Asked only when creating a call: creations take turns until they commit, so two at once
+        // (through two processes, or two calls of one) cannot both find room under a cap.
+        await client.query(`SELECT pg_advisory_xact_lock(${CENSUS_LOCK})`);
         const { rows } = await client.query<{ calls: string; by_creator: string }>(
           'SELECT count(*) AS calls, count(*) FILTER (WHERE created_by = $1) AS by_creator FROM calls',
           [createdBy],
@@ -220,6 +236,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     client.on('notification', (message) => {
       const payload = message.payload ?? '';
       if (payload === 'types') listener?.callTypesChanged();
+      else if (payload.startsWith(FORGOTTEN)) listener?.forgotten(payload.slice(FORGOTTEN.length));
       else {
         const colon = payload.indexOf(':');
         listener?.changed(payload.slice(colon + 1), Number(payload.slice(0, colon)));
@@ -254,11 +271,21 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     },
     dropCall(cid) {
       return withClient(async (client) => {
-        await transaction(client, 'BEGIN', async () => {
-          await client.query('DELETE FROM call_log WHERE cid = $1', [cid]);
-          await client.query('DELETE FROM calls WHERE cid = $1', [cid]);
-          await client.query('DELETE FROM presence WHERE cid = $1', [cid]);
-        });
+        // Only an ended call: another process may have forgotten it already and a new one been
+        // made under its id, which a process that learnt late of the end must not take with it.
+        await transaction(
+          client,
+          'BEGIN',
+          async () => {
+            const { rowCount } = await client.query('DELETE FROM calls WHERE cid = $1 AND ended_at IS NOT NULL', [cid]);
+            if (!rowCount) return;
+            await client.query('DELETE FROM call_log WHERE cid = $1', [cid]);
+            await client.query('DELETE FROM presence WHERE cid = $1', [cid]);
+            // A version that knows no such word reads a change of no number to the call: nothing to do.
+            await client.query('SELECT pg_notify($1, $2)', [channel, `${FORGOTTEN}${cid}`]);
+          },
+          lockKey(cid),
+        );
       });
     },
     decide(cid, task) {
@@ -292,6 +319,12 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     claim(cid, userId) {
       return withClient(async (client) => {
         await client.query('UPDATE presence SET process_id = $3 WHERE cid = $1 AND user_id = $2', [cid, userId, processId]);
+      });
+    },
+    answersFor(cid, userId) {
+      return withClient(async (client) => {
+        const { rows } = await client.query<{ process_id: string }>('SELECT process_id FROM presence WHERE cid = $1 AND user_id = $2', [cid, userId]);
+        return !rows[0] || rows[0].process_id === processId;
       });
     },
     async close() {

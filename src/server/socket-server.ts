@@ -438,10 +438,14 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       const at = cid.indexOf(':');
       const [type, id] = [cid.slice(0, at), cid.slice(at + 1)];
       if (!hub.inspect(type, id)?.participants.has(user.id)) return;
-      hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }).catch((error: unknown) => {
-        // A call that ended or went away meanwhile has no one left to drop.
-        if (!(error instanceof StageKitError)) options.onError?.(error);
-      });
+      // Behind a balancer they may have come back, or be watching, through another process.
+      hub
+        .answersFor(user, type, id)
+        .then((answers) => (answers ? hub.dispatch(user, type, id, { type: 'leave', reason: 'dropped' }, { view: false }) : null))
+        .catch((error: unknown) => {
+          // A call that ended or went away meanwhile has no one left to drop.
+          if (!(error instanceof StageKitError)) options.onError?.(error);
+        });
     };
     if (graceMs <= 0) leave();
     else {

@@ -123,6 +123,8 @@ export interface SharedStorage extends ServerStorage {
   listen(listener: SharedListener): void;
   /** A user in a call reached it again through this process: it answers for them from now on. */
   claim(cid: string, userId: string): Promise<void>;
+  /** Whether no other process answers for a user in a call: one they watch through, or joined through. */
+  answersFor(cid: string, userId: string): Promise<boolean>;
   /** Ends the storage's connections. */
   close(): Promise<void>;
   /** Whether `close` was called: work still queued then fails, and is no fault worth reporting. */
@@ -132,6 +134,8 @@ export interface SharedStorage extends ServerStorage {
 export interface SharedListener {
   changed(cid: string, seq: number): void;
   callTypesChanged(): void;
+  /** A process forgot an ended call; others may still hold it without having heard it end. */
+  forgotten(cid: string): void;
   /** Notifications may have been missed (the listening connection was lost and is back). */
   resync(): void;
   /** Users in calls through a process that stopped beating: they leave, as if they had dropped. */
