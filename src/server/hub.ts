@@ -10,107 +10,21 @@ import {
   viewOf,
   type CallEvent,
   type CallRecord,
-  type CallView,
-  type Clock,
   type Command,
-  type CommandResults,
   type User,
 } from '../core/index.js';
 import { watchAccessMoved, watchRefusal } from '../core/access.js';
 import { own } from '../core/own.js';
 import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
-import type { CallTypePatchInput } from '../core/schemas.js';
 import { createCallCoordinator, type Census } from './call-coordinator.js';
+import { catchUp } from './catch-up.js';
 import { slim, type Change } from './change.js';
-import { isSharedStorage, type ServerStorage } from './storage.js';
+import { isSharedStorage } from './storage.js';
 
-/** One stream of a call's events to one user: a WebSocket subscription, or a test's listener. */
-export interface Subscriber {
-  readonly user: User;
-  /**
-   * Whether the subscriber still wants the call when its subscription's turn comes: false when it
-   * unsubscribed or went away meanwhile, so a late subscription never outlives either.
-   */
-  wants?(cid: string): boolean;
-  deliver(cid: string, seq: number, events: CallEvent[]): void;
-  /**
-   * The hub ended this stream: with the error to tell the user when they may no longer watch
-   * the call, without one when the call ended a while ago and its stream was closed.
-   */
-  stopped?(cid: string, error?: StageKitError): void;
-}
+import type { Hub, HubOptions, Subscriber } from './hub-types.js';
 
-export interface DispatchResult<R = unknown> {
-  result: R;
-  /**
-   * The actor's view of the call after the command; null when the call does not exist, when
-   * the actor may not watch it (no `read-call` and not in the call), or when not asked for.
-   */
-  call: CallView | null;
-  /** The call's sequence number after the command. */
-  seq: number;
-}
-
-export interface DispatchOptions {
-  /** Whether to build the actor's view of the call for the answer (default true). */
-  view?: boolean;
-}
-
-export interface HubOptions {
-  storage: ServerStorage;
-  clock: Clock;
-  callTypes?: ReadonlyMap<string, CallType>;
-  /** Calls the server holds at once, ended ones included until they are forgotten (default 100,000). */
-  maxCalls?: number;
-  /** Calls one user may have created that the server still holds (default 100). */
-  callsPerUser?: number;
-  /** Members one call may have (default 10,000). */
-  membersPerCall?: number;
-  /** How often at most a call's watchers are told its counts, in ms of real time (default 250). */
-  countsIntervalMs?: number;
-  /**
-   * How long after a call ends its event log and its subscriptions are kept, in ms of real time
-   * (default 10 minutes). Late subscribers still get a snapshot.
-   */
-  endedCallRetentionMs?: number;
-  /** Errors of a shared storage the hub recovers from (a notification it could not follow). */
-  onError?: (error: unknown) => void;
-}
-
-/**
- * The server's heart: the world, one change at a time, and the subscriptions it publishes each
- * change to. HTTP and WebSocket are thin layers over it.
- */
-export interface Hub {
-  readonly clock: Clock;
-  /** Resolves once the storage has loaded; every other method waits for it anyway. */
-  readonly ready: Promise<void>;
-  dispatch<C extends Command>(actor: User, type: string, id: string, command: C, options?: DispatchOptions): Promise<DispatchResult<CommandResults[C['type']]>>;
-  updateCallType(name: string, patch: CallTypePatchInput): Promise<CallType>;
-  /**
-   * Starts (or restarts) a subscriber's stream of one call. With `since`, sends only the events
-   * after it when the log still holds them, else a `call.state` snapshot; without, a snapshot.
-   * Watching needs `read-call` or being in the call, checked again before anything is sent.
-   */
-  subscribe(subscriber: Subscriber, type: string, id: string, since?: number): Promise<void>;
-  unsubscribe(subscriber: Subscriber, cid: string): void;
-  /**
-   * Whether this process answers for a user in a call, so may make them leave when their
-   * connection drops: always with a storage of its own; with a shared one, unless another process
-   * does (they watch, or joined, through it).
-   */
-  answersFor(user: User, type: string, id: string): Promise<boolean>;
-  /** The authoritative record of a call, for tests and tools. */
-  inspect(type: string, id: string): CallRecord | undefined;
-  callType(name: string): CallType | undefined;
-  /** How many changes the hub has committed: unchanged by anything refused. */
-  revision(): number;
-  /** How many calls the hub holds. */
-  callCount(): number;
-  /** Stops the timers that forget ended calls. */
-  close(): void;
-}
+export type { DispatchOptions, DispatchResult, Hub, HubOptions, Subscriber } from './hub-types.js';
 
 /** Events whose projection depends on the watcher's capabilities alone, never on who they are. */
 const SAME_FOR_EVERYONE: ReadonlySet<string> = new Set(['call.updated', 'call.live_started', 'call.ended', 'call.counts_updated', 'call.feature_changed']);
@@ -522,7 +436,7 @@ export function createHub(options: HubOptions): Hub {
           deliverSafely(subscriber, cid, 0, []);
           return;
         }
-        deliverSafely(subscriber, cid, call.seq, await catchUp(call, callType, subscriber.user, since));
+        deliverSafely(subscriber, cid, call.seq, await catchUp(storage, call, callType, subscriber.user, since, snapshot));
       });
     },
     unsubscribe: removeSubscription,
@@ -540,37 +454,6 @@ export function createHub(options: HubOptions): Hub {
   };
   return hub;
 
-  /**
-   * The events a subscriber missed since `since`, or a snapshot when they cannot be replayed:
-   * the log no longer reaches back, or the user's capabilities moved on the way.
-   */
-  async function catchUp(call: CallRecord, callType: CallType, user: User, since: number | undefined): Promise<CallEvent[]> {
-    if (since === call.seq) return [];
-    if (since === undefined || since > call.seq) return [snapshot(call, callType, user)];
-    const batches = await storage.batchesSince(call.cid, since);
-    const first = batches?.[0]?.events[0];
-    if (!batches || batches.length === 0 || !first || first.seq > since + 1) return [snapshot(call, callType, user)];
-    // Between changes that move capabilities, the user's are the ones they hold now.
-    const now = { members: call.members };
-    const events: CallEvent[] = [];
-    for (const batch of batches) {
-      // The log may already hold changes past the call as read (another process's, told next): they
-      // reach the subscriber when they are told, not twice.
-      if (batch.seq > call.seq) break;
-      const { access } = batch;
-      const projected = projectEventsWithoutView(
-        access
-          ? { before: access.before, after: access.after, beforeType: access.before.type, afterType: access.after.type, events: batch.events }
-          : { before: null, after: now, beforeType: callType, afterType: callType, events: batch.events },
-        user,
-      );
-      if (!projected) return [snapshot(call, callType, user)];
-      // Someone shown and then hidden again: a replay would tell a newcomer of them, a view does not.
-      if (projected.some((event) => event.type === 'call.participant_unlisted' && event.seq > since)) return [snapshot(call, callType, user)];
-      for (const event of projected) if (event.seq > since) events.push(event);
-    }
-    return events;
-  }
 }
 
 /** Whether a user may be sent a call's events: not kept out, and in the call or holding `read-call`. */
