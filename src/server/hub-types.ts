@@ -47,6 +47,11 @@ export interface HubOptions {
   callsPerUser?: number;
   /** Members one call may have (default 10,000). */
   membersPerCall?: number;
+  /**
+   * Changes and queries waiting their turn at once, beyond which more are refused as busy (default
+   * 10,000): what a flood of clients can make the server hold is bounded. Leaving is never refused.
+   */
+  maxQueued?: number;
   /** How often at most a call's watchers are told its counts, in ms of real time (default 250). */
   countsIntervalMs?: number;
   /**

@@ -11,6 +11,7 @@ import {
   type CallEvent,
   type CallRecord,
   type Command,
+  type CommandResults,
   type User,
 } from '../core/index.js';
 import { watchAccessMoved, watchRefusal } from '../core/access.js';
@@ -22,7 +23,7 @@ import { catchUp } from './catch-up.js';
 import { slim, type Change } from './change.js';
 import { isSharedStorage } from './storage.js';
 
-import type { Hub, HubOptions, Subscriber } from './hub-types.js';
+import type { DispatchOptions, DispatchResult, Hub, HubOptions, Subscriber } from './hub-types.js';
 
 export type { DispatchOptions, DispatchResult, Hub, HubOptions, Subscriber } from './hub-types.js';
 
@@ -55,6 +56,22 @@ export function createHub(options: HubOptions): Hub {
   // not from when the subscription is in place, else one told in between would reach no one.
   const subscribing = new Map<string, number>();
   let tail: Promise<unknown> = Promise.resolve();
+  const maxQueued = options.maxQueued ?? 10_000;
+  let queued = 0;
+
+  /** Counts a request while it waits and runs; refuses it when too many already do. */
+  function admit<T>(command: Command, run: () => Promise<T>): Promise<T> {
+    if (queued >= maxQueued && command.type !== 'leave') {
+      return Promise.reject(new StageKitError('RATE_LIMITED', 'the server is busy; try again in a moment'));
+    }
+    queued += 1;
+    const running = run();
+    void running.then(
+      () => (queued -= 1),
+      () => (queued -= 1),
+    );
+    return running;
+  }
 
   // Under a shared storage, the tasks of one call wait only for that call's: the database's lock on
   // the call orders its changes, so a call slow to decide (busy elsewhere, locked) holds up no other.
@@ -368,44 +385,48 @@ export function createHub(options: HubOptions): Hub {
     if (subs.size === 0) subscriptions.delete(cid);
   }
 
+  function dispatchNow<C extends Command>(actor: User, type: string, id: string, command: C, dispatchOptions: DispatchOptions): Promise<DispatchResult<CommandResults[C['type']]>> {
+    // A query reads the call as it is and changes nothing: it waits for no one's turn, and no
+    // one waits for it (a page of a large audience takes tens of milliseconds).
+    if (command.type === 'audience.query') {
+      // Under a shared storage the call is first brought up to date, in turn.
+      const current = coordinator ? serialOn(callId(type, id), () => coordinator.refresh(callId(type, id))) : ready;
+      return current.then(() => {
+        const call = calls.get(callId(type, id)) ?? null;
+        const outcome = executeCall(callTypes.get(type), call, { type, id, actor, command }, clock.now());
+        return { result: outcome.result, call: null, seq: call?.seq ?? 0 };
+      });
+    }
+    const cid = callId(type, id);
+    return serialOn(cid, async () => {
+      if (coordinator) {
+        const now = clock.now();
+        const decided = await coordinator.decide(cid, actor, command, now, (current, census) => decideOn(type, id, current, actor, command, now, census));
+        await countNow(decided.change ? [decided.change] : []);
+        const call = decided.after;
+        const callType = callTypes.get(type);
+        const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
+        return { result: decided.result as never, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
+      }
+      const callType = callTypes.get(type);
+      const outcome = executeCall(callType, calls.get(cid) ?? null, { type, id, actor, command }, clock.now());
+      const changes: Change[] = [];
+      if (outcome.after && callType && outcome.events.length > 0) {
+        checkCaps(outcome.before, outcome.after);
+        changes.push({ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events });
+      }
+      await commit(changes);
+      const call = outcome.after;
+      const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
+      return { result: outcome.result, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
+    });
+  }
+
   const hub: Hub = {
     clock,
     ready,
     dispatch(actor, type, id, command, dispatchOptions = {}) {
-      // A query reads the call as it is and changes nothing: it waits for no one's turn, and no
-      // one waits for it (a page of a large audience takes tens of milliseconds).
-      if (command.type === 'audience.query') {
-        // Under a shared storage the call is first brought up to date, in turn.
-        const current = coordinator ? serialOn(callId(type, id), () => coordinator.refresh(callId(type, id))) : ready;
-        return current.then(() => {
-          const call = calls.get(callId(type, id)) ?? null;
-          const outcome = executeCall(callTypes.get(type), call, { type, id, actor, command }, clock.now());
-          return { result: outcome.result, call: null, seq: call?.seq ?? 0 };
-        });
-      }
-      const cid = callId(type, id);
-      return serialOn(cid, async () => {
-        if (coordinator) {
-          const now = clock.now();
-          const decided = await coordinator.decide(cid, actor, command, now, (current, census) => decideOn(type, id, current, actor, command, now, census));
-          await countNow(decided.change ? [decided.change] : []);
-          const call = decided.after;
-          const callType = callTypes.get(type);
-          const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
-          return { result: decided.result as never, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
-        }
-        const callType = callTypes.get(type);
-        const outcome = executeCall(callType, calls.get(cid) ?? null, { type, id, actor, command }, clock.now());
-        const changes: Change[] = [];
-        if (outcome.after && callType && outcome.events.length > 0) {
-          checkCaps(outcome.before, outcome.after);
-          changes.push({ before: outcome.before, after: outcome.after, beforeType: callType, afterType: callType, events: outcome.events });
-        }
-        await commit(changes);
-        const call = outcome.after;
-        const view = dispatchOptions.view !== false && call && callType && mayWatch(callType, call, actor);
-        return { result: outcome.result, call: view ? viewOf(call, callType, actor) : null, seq: call?.seq ?? 0 };
-      });
+      return admit(command, () => dispatchNow(actor, type, id, command, dispatchOptions));
     },
     updateCallType(name, patch) {
       return serial(async () => {

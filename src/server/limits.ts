@@ -63,6 +63,8 @@ export interface ServerLimits {
   callsPerUser: number;
   /** Members one call may have. Default 10,000. */
   membersPerCall: number;
+  /** Requests waiting their turn at once, past which more are answered busy (429). Default 10,000. */
+  maxQueued: number;
   /** Open WebSocket connections in all. Default 50,000. */
   maxConnections: number;
   /**
@@ -133,6 +135,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxCalls: 100_000,
   callsPerUser: 100,
   membersPerCall: 10_000,
+  maxQueued: 10_000,
   maxConnections: 50_000,
   socketMessageBurst: 60,
   socketMessageWindowMs: 10_000,

@@ -71,7 +71,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     idle_in_transaction_session_timeout: options.statementTimeoutMs ?? 10_000,
   };
-  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  // A request waits for a connection no longer than a statement may run: then it is answered as the
+  // database being unavailable, instead of waiting without end behind a stuck pool.
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, connectionTimeoutMillis: options.statementTimeoutMs ?? 10_000 });
   // An idle connection that drops is replaced on the next query; it must not end the process.
   pool.on('error', (error) => onError(error));
   const channel = `stagekit:${schema}`;

@@ -85,6 +85,7 @@ export function createStageKitServer(options: StageKitServerOptions): StageKitSe
     maxCalls: limits.maxCalls,
     callsPerUser: limits.callsPerUser,
     membersPerCall: limits.membersPerCall,
+    maxQueued: limits.maxQueued,
     onError,
     ...(options.countsIntervalMs !== undefined && { countsIntervalMs: options.countsIntervalMs }),
   });

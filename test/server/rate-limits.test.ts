@@ -70,3 +70,24 @@ it('forgets the buckets of users who went quiet', () => {
   expect(limiter.take('busy')).toBe(0);
   expect(limiter.take('busy')).toBeGreaterThan(0);
 });
+
+it('answers busy past the requests it may hold waiting, never refusing a leave, and takes more once they ran', async () => {
+  test = await startServer({ limits: { maxQueued: 3 } });
+  await test.server.hub.dispatch(olga, 'default', 'crowd', { type: 'join', input: { create: true } }, { view: false });
+  const viewers = Array.from({ length: 10 }, (_, i) => ({ id: `viewer-${i}` }));
+  const joins = viewers.map((viewer) => test.server.hub.dispatch(viewer, 'default', 'crowd', { type: 'join' }, { view: false }));
+  const leave = test.server.hub.dispatch(olga, 'default', 'crowd', { type: 'leave' }, { view: false });
+  const outcomes = await Promise.allSettled(joins);
+  const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+  expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
+  expect(refused).toHaveLength(7);
+  expect(refused[0]).toMatchObject({ reason: { code: 'RATE_LIMITED', message: expect.stringContaining('busy') } });
+  // Olga's leave came with the queue full, and was taken all the same.
+  await leave;
+  const call = test.server.hub.inspect('default', 'crowd')!;
+  expect(call.participants.has('olga')).toBe(false);
+  expect(call.participants.size).toBe(3);
+  // Once those ran, the server takes requests again.
+  await test.server.hub.dispatch(viewers[9]!, 'default', 'crowd', { type: 'join' }, { view: false });
+  expect(test.server.hub.inspect('default', 'crowd')?.participants.size).toBe(4);
+});
