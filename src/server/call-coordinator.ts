@@ -57,7 +57,15 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
   // The call types as configured are version 0; the storage holds each change after that.
   const configured = new Map(host.callTypes);
   let typesVersion = 0;
+  // The call types as they were at recent versions, for deciding logged commands again; an older
+  // one is read again from the storage when asked for, so call type changes cannot grow memory.
   const typesAt = new Map<number, Map<string, CallType>>([[0, configured]]);
+  const TYPE_VERSIONS_KEPT = 32;
+  function rememberTypes(version: number, types: Map<string, CallType>): void {
+    typesAt.delete(version);
+    typesAt.set(version, types);
+    if (typesAt.size > TYPE_VERSIONS_KEPT) typesAt.delete(typesAt.keys().next().value!);
+  }
   // Calls with a read of others' changes queued: one at a time per call.
   const pending = new Set<string>();
 
@@ -67,7 +75,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     if (!types) {
       types = new Map(configured);
       for (const type of await reader.callTypes(version)) types.set(type.name, type);
-      typesAt.set(version, types);
+      rememberTypes(version, types);
     }
     return types;
   }
@@ -80,7 +88,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     if (version <= typesVersion) return;
     for (const [name, type] of types) host.callTypes.set(name, type);
     typesVersion = version;
-    typesAt.set(version, new Map(host.callTypes));
+    rememberTypes(version, new Map(host.callTypes));
   }
 
   /** Decides a logged command again on the record it was first decided on. */
@@ -256,7 +264,7 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
         const next = updateCallType(host.callTypes, [], name, patch, now).callType;
         typesVersion = await writer.putCallType(next);
         host.callTypes.set(name, next);
-        typesAt.set(typesVersion, new Map(host.callTypes));
+        rememberTypes(typesVersion, new Map(host.callTypes));
         return { callType: next, cids: await writer.callsOfType(name) };
       });
       for (const cid of cids) {
