@@ -3,6 +3,9 @@
 # beside a throwaway cluster (scripts/with-postgres.sh); without it, those are left out, and said so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The newest PostgreSQL Debian installed (15 on bookworm, newer elsewhere), unless PG_BIN says.
+newest_pg() { { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -1; }
+PG_BIN=${PG_BIN:-$(newest_pg)}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 if [ -n "${STAGEKIT_TEST_DATABASE_URL:-}" ]; then
   exec npx vitest run "$@"

@@ -7,10 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The newest PostgreSQL Debian installed (15 on bookworm, newer elsewhere), unless PG_BIN says.
+newest_pg() { { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -1; }
+PG_BIN=${PG_BIN:-$(newest_pg)}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 if [ ! -x "$PG_BIN/initdb" ]; then
-  echo "PostgreSQL 15 is not installed; installing it (Debian's postgresql package)" >&2
+  echo "PostgreSQL is not installed; installing it (Debian's postgresql package)" >&2
   (apt-get update && apt-get install -y postgresql) >&2
+  PG_BIN=$(newest_pg)
 fi
 
 dir=$(mktemp -d -t stagekit-pg.XXXXXX)

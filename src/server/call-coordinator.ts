@@ -230,7 +230,9 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
     async decide<R>(cid: string, actor: User, command: Command, now: number, run: (current: CallRecord | null, census: Census | null) => Decided<R>): Promise<Decided<R>> {
       const { caught, decided, refusal } = await storage.decide(cid, async (writer) => {
         const current = await catchUp(writer, cid, host.cached(cid) ?? null);
-        const census = current.record === null ? await writer.census(actor.id) : null;
+        // Only a command that may create the call counts the calls (under the one lock creations
+        // share): reading or joining a call that is not there must not queue behind every creation.
+        const census = current.record === null && mayCreate(command) ? await writer.census(actor.id) : null;
         let outcome: Decided<R>;
         try {
           outcome = run(current.record, census);
@@ -290,3 +292,8 @@ export function createCallCoordinator(storage: SharedStorage, host: CoordinatorH
 }
 
 export type CallCoordinator = ReturnType<typeof createCallCoordinator>;
+
+/** Whether a command creates its call when it does not exist: get-or-create, or a join told to. */
+function mayCreate(command: Command): boolean {
+  return command.type === 'getOrCreate' || (command.type === 'join' && (command as { input?: { create?: unknown } }).input?.create === true);
+}

@@ -388,7 +388,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
             connection.calls.delete(cid);
             hub.unsubscribe(connection, cid);
             send(connection.socket, { type: 'error', cid, error: toError(error, options.onError).toJSON() });
-            if (!watching(connection.user.id, cid) && inCall(connection.user.id, cid) && !dropPending(connection.user.id, cid)) {
+            // Refused (blocked, outside a team): gone after the grace, as a dropped connection is. Any
+            // other failure (the database away a moment) leaves them be: their socket is fine.
+            const refused = error instanceof StageKitError && error.code === 'FORBIDDEN';
+            if (refused && !watching(connection.user.id, cid) && inCall(connection.user.id, cid) && !dropPending(connection.user.id, cid)) {
               scheduleDrop(connection.user, cid, options.dropGraceMs);
             }
           },

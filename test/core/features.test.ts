@@ -126,6 +126,15 @@ describe('recording settings', () => {
     await host.goLive();
     expect(record()).toMatchObject({ recording: true, settings: { recording: { mode: 'auto-on', quality: '1080p', audio_only: true } } });
   });
+
+  it("'auto-on' records from going live even for a host who may not start a recording by hand", async () => {
+    const { backend, host, record } = await showIn('backstage');
+    await host.update({ settings_override: { recording: { mode: 'auto-on' } } });
+    backend.updateCallType('livestream', { grants: { host: ['read-call', 'join-call', 'join-backstage', 'update-call'] } });
+    expect((await refusal(host.startFeature('recording'))).code).toBe('FORBIDDEN');
+    await host.goLive();
+    expect(record()).toMatchObject({ recording: true, backstage: false });
+  });
 });
 
 describe('going live on a call open from the start (backstage off)', () => {

@@ -64,7 +64,7 @@ export function goLive(tx: Transaction, input: GoLiveParsed): void {
   if (!call.backstage && call.live_started_at !== null) throw invalidState('the call is already live');
   const starts: [boolean | undefined, CallSideEffect][] = [
     [input.start_hls, 'hls'],
-    [input.start_recording || call.settings.recording?.mode === 'auto-on', 'recording'],
+    [input.start_recording, 'recording'],
     [input.start_transcription, 'transcribing'],
     [input.start_closed_caption, 'captioning'],
   ];
@@ -75,6 +75,9 @@ export function goLive(tx: Transaction, input: GoLiveParsed): void {
     requireStartable(call, feature);
     changes[feature] = true;
   }
+  // A call set to record on its own (`auto-on`) records from going live, whoever takes it live:
+  // the setting was allowed by whoever set it, so going live does not ask for `start-record-call`.
+  if (call.settings.recording?.mode === 'auto-on' && !call.recording) changes.recording = true;
   tx.patch(changes);
   tx.emit({ type: 'call.live_started', call: tx.fields() });
 }
