@@ -92,8 +92,17 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       (watcher) => () => watcher.handle.receive(projectEvents({ before, after, beforeType, afterType, events }, watcher.user)),
     );
     deliver(...batch);
-    // Someone just blocked (or outside a team the call now has) hears this change, then no more.
-    if (accessMoved) for (const watcher of set.watchers()) if (accessRefusal(after, watcher.user)) set.delete(watcher);
+    // Someone just blocked (or outside a team the call now has) hears this change, then no more:
+    // their store stops following the call, and if they were still in it they leave, as they do
+    // on the server once their stream is stopped.
+    if (!accessMoved) return;
+    for (const watcher of set.watchers()) {
+      if (!accessRefusal(after, watcher.user)) continue;
+      set.delete(watcher);
+      deliver(() => watcher.handle.setConnection('disconnected'));
+      const { type, id } = watcher.handle.call;
+      if (records.get(cid)?.participants.has(watcher.user.id)) run(watcher.user, type, id, { type: 'leave', reason: 'dropped' });
+    }
   }
 
   function watch(watcher: Watcher, cid: string, call: CallRecord, callType: CallType) {

@@ -75,3 +75,29 @@ describe('input limits', () => {
     expect(backend.inspect('livestream', 'show')!.custom).toEqual({ title: 'Launch' });
   });
 });
+
+describe('someone who may no longer watch', () => {
+  async function room() {
+    const backend = createMemoryBackend({ clock: createManualClock(START), countsIntervalMs: 0 });
+    const host = backend.client({ user: { id: 'hana', teams: ['blue'] } }).call('default', 'room');
+    const bo = backend.client({ user: { id: 'bo' } }).call('default', 'room');
+    await host.join({ create: true });
+    await bo.join();
+    return { backend, host, bo };
+  }
+
+  it('leaves the call and stops following it when a team they are not in is set mid-call', async () => {
+    const { backend, host, bo } = await room();
+    await host.update({ team: 'blue' });
+    expect(backend.inspect('default', 'room')!.participants.has('bo')).toBe(false);
+    expect(host.getState().call?.participant_count).toBe(1);
+    expect(bo.getState().connection).toBe('disconnected');
+  });
+
+  it('stops following the call once blocked, as the server stops their stream', async () => {
+    const { backend, host, bo } = await room();
+    await host.blockUser('bo');
+    expect(backend.inspect('default', 'room')!.participants.has('bo')).toBe(false);
+    expect(bo.getState().connection).toBe('disconnected');
+  });
+});
