@@ -71,8 +71,11 @@ function FeatureToggle({
   const errorId = useId();
   const pending = toggle.isPending;
   const state = on ? 'on' : 'off';
+  // Allowed one way and not the other (may start, may not stop): the button stays focusable once
+  // it flips, so keyboard focus is not thrown to the page; it only does nothing.
+  const allowed = on ? mayStop : mayStart;
   const onClick = () => {
-    if (pending) return;
+    if (pending || !allowed) return;
     const done = guard.begin();
     if (!done) return;
     toggle.reset();
@@ -84,8 +87,8 @@ function FeatureToggle({
       <button
         type="button"
         aria-pressed={on}
-        disabled={!(on ? mayStop : mayStart)}
-        aria-disabled={pending || undefined}
+        disabled={!mayStart && !mayStop}
+        aria-disabled={pending || !allowed || undefined}
         aria-busy={pending || undefined}
         aria-describedby={error ? errorId : undefined}
         onClick={onClick}

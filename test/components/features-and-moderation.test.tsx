@@ -103,6 +103,26 @@ describe('FeatureToggles', () => {
     expect((screen.getByRole('button', { name: 'Record' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('keeps focus on a toggle the user may start but not stop, which then does nothing', async () => {
+    const user = userEvent.setup();
+    const { backend, host } = await setup();
+    const grants = backend.getCallType('livestream')!.grants.host!.filter((capability) => capability !== 'stop-record-call');
+    backend.updateCallType('livestream', { grants: { host: grants } });
+    render(
+      <Providers call={host}>
+        <FeatureToggles features={['recording']} />
+      </Providers>,
+    );
+    const record = screen.getByRole('button', { name: 'Record' });
+    await user.click(record);
+    await waitFor(() => expect(record.getAttribute('aria-pressed')).toBe('true'));
+    expect(document.activeElement).toBe(record);
+    expect(record.getAttribute('aria-disabled')).toBe('true');
+    await user.click(record);
+    await settle();
+    expect(backend.inspect('livestream', 'show')!.recording).toBe(true);
+  });
+
   it('shows a refusal in words, and renders nothing once the call ended', async () => {
     const user = userEvent.setup();
     const { host } = await setup();
