@@ -9,7 +9,7 @@ import type { CallEvent } from './events.js';
 import type { CallRecord, User } from './model.js';
 import { accessRefusal, capabilitiesOf, watchAccessMoved } from './access.js';
 import { projectEvents, viewOf } from './projection.js';
-import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from './routing.js';
+import { CallWatchers, countsChanged, dutiesOf, routeOf, SYSTEM_ACTOR } from './routing.js';
 import { callKeySchema, callTypePatchSchema, parseInput, userSchema, type CallTypePatchInput } from './schemas.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
@@ -84,8 +84,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (!set) return;
     const afterType = types.get(after.type)!;
     const accessMoved = !before || watchAccessMoved(before, after) || beforeType !== afterType;
-    if (accessMoved) {
-      for (const watcher of set.watchers()) set.setManager(watcher, managesStage(afterType, after, watcher.user));
+    // Duties move with members or the call type only, not with a block or a team.
+    if (!before || before.members !== after.members || beforeType !== afterType) {
+      for (const watcher of set.watchers()) set.setDuties(watcher, dutiesOf(afterType, after, watcher.user));
     }
     // Only the watchers the change is news to: a viewer joining a crowd reaches one client.
     const batch = set.targets(routeOf(events)).map(
@@ -111,7 +112,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (set.has(watcher)) return;
     // Only users who may read the call watch it: a refused `get` must not leak it through another action.
     if (accessRefusal(call, watcher.user) || !capabilitiesOf(callType, call, watcher.user.id, watcher.user.role).includes('read-call')) return;
-    set.set(watcher, true, managesStage(callType, call, watcher.user));
+    set.set(watcher, true, dutiesOf(callType, call, watcher.user));
     const snapshot: CallEvent = {
       type: 'call.state',
       call: viewOf(call, callType, watcher.user),

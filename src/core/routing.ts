@@ -8,7 +8,7 @@ import type { CallRecord, User } from './model.js';
  * who manage the stage. A viewer joining a crowd is news to themselves alone (everyone else gets
  * the counts later), so a backend hands that change to one watcher, not ten thousand.
  */
-export type Route = { everyone: true } | { everyone: false; users: ReadonlySet<string>; managers: boolean };
+export type Route = { everyone: true } | { everyone: false; users: ReadonlySet<string>; managers: boolean; moderators: boolean };
 
 const EVERYONE: Route = { everyone: true };
 
@@ -16,6 +16,7 @@ const EVERYONE: Route = { everyone: true };
 export function routeOf(events: readonly CallEvent[]): Route {
   const users = new Set<string>();
   let managers = false;
+  let moderators = false;
   for (const event of events) {
     switch (event.type) {
       case 'call.participant_joined':
@@ -36,6 +37,13 @@ export function routeOf(events: readonly CallEvent[]): Route {
       case 'newStageRequest':
         managers = true;
         break;
+      case 'call.participant_removed':
+      case 'call.user_blocked':
+      case 'call.user_unblocked':
+        // The user it names and whoever moderates: a block in a crowd reaches no viewer.
+        users.add(event.user_id);
+        moderators = true;
+        break;
       case 'call.ring':
       case 'call.notification':
         for (const userId of event.user_ids) users.add(userId);
@@ -53,7 +61,7 @@ export function routeOf(events: readonly CallEvent[]): Route {
         return EVERYONE;
     }
   }
-  return { everyone: false, users, managers };
+  return { everyone: false, users, managers, moderators };
 }
 
 /**
@@ -65,6 +73,7 @@ export class CallWatchers<W extends { readonly user: User }, S> {
   private readonly all = new Map<W, { state: S; userId: string }>();
   private readonly byUser = new Map<string, Set<W>>();
   private readonly managing = new Set<W>();
+  private readonly moderating = new Set<W>();
 
   get size(): number {
     return this.all.size;
@@ -83,18 +92,20 @@ export class CallWatchers<W extends { readonly user: User }, S> {
     return this.byUser.has(userId);
   }
 
-  set(watcher: W, state: S, manager: boolean): void {
+  set(watcher: W, state: S, duties: Duties): void {
     const id = this.all.get(watcher)?.userId ?? watcher.user.id;
     this.all.set(watcher, { state, userId: id });
     let mine = this.byUser.get(id);
     if (!mine) this.byUser.set(id, (mine = new Set()));
     mine.add(watcher);
-    this.setManager(watcher, manager);
+    this.setDuties(watcher, duties);
   }
 
-  setManager(watcher: W, manager: boolean): void {
+  setDuties(watcher: W, { manager, moderator }: Duties): void {
     if (manager) this.managing.add(watcher);
     else this.managing.delete(watcher);
+    if (moderator) this.moderating.add(watcher);
+    else this.moderating.delete(watcher);
   }
 
   delete(watcher: W): void {
@@ -106,6 +117,7 @@ export class CallWatchers<W extends { readonly user: User }, S> {
     mine?.delete(watcher);
     if (mine?.size === 0) this.byUser.delete(id);
     this.managing.delete(watcher);
+    this.moderating.delete(watcher);
   }
 
   watchers(): W[] {
@@ -118,13 +130,25 @@ export class CallWatchers<W extends { readonly user: User }, S> {
     const reached = new Set<W>();
     for (const userId of route.users) for (const watcher of this.byUser.get(userId) ?? []) reached.add(watcher);
     if (route.managers) for (const watcher of this.managing) reached.add(watcher);
+    if (route.moderators) for (const watcher of this.moderating) reached.add(watcher);
     return [...reached];
   }
 }
 
-/** Whether a user manages the stage, and so is sent requests and decisions about others. */
-export function managesStage(type: CallType, call: CallRecord, user: User): boolean {
-  return capabilitiesOf(type, call, user.id, user.role).includes('manage-stage');
+/**
+ * What a watcher is sent about others: stage requests and decisions when they manage the stage,
+ * removals and blocks when they moderate.
+ */
+export interface Duties {
+  manager: boolean;
+  moderator: boolean;
+}
+
+export const NO_DUTIES: Duties = { manager: false, moderator: false };
+
+export function dutiesOf(type: CallType, call: CallRecord, user: User): Duties {
+  const held = capabilitiesOf(type, call, user.id, user.role);
+  return { manager: held.includes('manage-stage'), moderator: held.includes('block-users') };
 }
 
 /** Whether a call's counts moved since they were last told. */

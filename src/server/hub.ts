@@ -16,7 +16,7 @@ import {
 } from '../core/index.js';
 import { watchAccessMoved, watchRefusal } from '../core/access.js';
 import { own } from '../core/own.js';
-import { CallWatchers, countsChanged, managesStage, routeOf, SYSTEM_ACTOR } from '../core/routing.js';
+import { CallWatchers, countsChanged, dutiesOf, NO_DUTIES, routeOf, SYSTEM_ACTOR } from '../core/routing.js';
 import type { CallType } from '../core/call-types.js';
 import { createCallCoordinator, type Census } from './call-coordinator.js';
 import { catchUp } from './catch-up.js';
@@ -157,7 +157,10 @@ export function createHub(options: HubOptions): Hub {
     if (!subs) return;
     // Who may watch moves only with members, blocks, the team, the call type, or someone joining or leaving.
     const accessMoved = !before || watchAccessMoved(before, after) || change.beforeType !== change.afterType;
-    if (accessMoved) for (const subscriber of subs.watchers()) subs.setManager(subscriber, managesStage(change.afterType, after, subscriber.user));
+    // What each watcher is sent about others moves only with members or the call type, not with a
+    // block or a team: a block in a crowd is news to the blocked user and the moderators alone.
+    const dutiesMoved = !before || before.members !== after.members || change.beforeType !== change.afterType;
+    if (dutiesMoved) for (const subscriber of subs.watchers()) subs.setDuties(subscriber, dutiesOf(change.afterType, after, subscriber.user));
     // A change that reads the same to everyone of one role (going live, an update, the counts) is
     // projected once per role, not once per watcher: ten thousand viewers share one projection.
     const byRole = !accessMoved && change.events.every((event) => SAME_FOR_EVERYONE.has(event.type)) ? new Map<string, CallEvent[]>() : null;
@@ -274,7 +277,7 @@ export function createHub(options: HubOptions): Hub {
       if (!record || !callType) stop(subscriber, cid);
       else if (refusal) stop(subscriber, cid, refusal);
       else {
-        subs.set(subscriber, { primed: true }, managesStage(callType, record, subscriber.user));
+        subs.set(subscriber, { primed: true }, dutiesOf(callType, record, subscriber.user));
         deliverSafely(subscriber, cid, record.seq, [snapshot(record, callType, subscriber.user)]);
       }
     }
@@ -452,7 +455,7 @@ export function createHub(options: HubOptions): Hub {
         if (refusal) throw refusal;
         let subs = subscriptions.get(cid);
         if (!subs) subscriptions.set(cid, (subs = new CallWatchers()));
-        subs.set(subscriber, { primed: !!call }, !!call && managesStage(callType, call, subscriber.user));
+        subs.set(subscriber, { primed: !!call }, call ? dutiesOf(callType, call, subscriber.user) : NO_DUTIES);
         if (!call) {
           deliverSafely(subscriber, cid, 0, []);
           return;

@@ -183,3 +183,34 @@ describe('rate limits', () => {
     expect({ status: third.status, code: third.body.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
   });
 });
+
+it('tells a block in a crowd to the blocked user and the moderators, and to no viewer', async () => {
+  test = await startServer();
+  const { hub } = test.server;
+  await hub.dispatch(HOST, 'livestream', 'crowd', { type: 'getOrCreate', input: { data: { members: [{ user_id: COHOST.id, role: 'host' }] } } });
+  await hub.dispatch(HOST, 'livestream', 'crowd', { type: 'goLive' });
+  // Each delivery's event types, per user ('' for an empty batch).
+  const received = new Map<string, string[]>();
+  const stopped: string[] = [];
+  const watch = async (user: User) => {
+    received.set(user.id, []);
+    const subscriber = {
+      user,
+      deliver: (_cid: string, _seq: number, events: CallEvent[]) => void received.get(user.id)!.push(events.map((event) => event.type).join() || ''),
+      stopped: () => void stopped.push(user.id),
+    };
+    await hub.dispatch(user, 'livestream', 'crowd', { type: 'join' }, { view: false });
+    await hub.subscribe(subscriber, 'livestream', 'crowd');
+  };
+  await watch(COHOST);
+  await watch(TROLL);
+  const viewers = Array.from({ length: 50 }, (_, i) => ({ id: `viewer-${i}` }));
+  for (const viewer of viewers) await watch(viewer);
+  for (const id of received.keys()) received.set(id, []);
+  await hub.dispatch(HOST, 'livestream', 'crowd', { type: 'moderation.block', input: { user_id: TROLL.id } }, { view: false });
+  expect(received.get(COHOST.id)!.join()).toContain('call.user_blocked');
+  expect(received.get(TROLL.id)!.join()).toContain('call.user_blocked');
+  expect(stopped).toEqual([TROLL.id]);
+  // A viewer hears only that the count moved: no empty batch for the block itself.
+  for (const viewer of viewers) expect(received.get(viewer.id)).toEqual(['call.counts_updated']);
+});
