@@ -10,6 +10,7 @@ import { appEntry, buildPackage, measure, moduleName, reachable, root, writeEntr
 const here = import.meta.dirname;
 const peersDir = resolve(here, '../peers');
 const verbose = process.argv.includes('--verbose');
+const verboseCount = Number(process.env.SIZE_MODULES ?? 12);
 const SECTION = 'size';
 
 const kB = (bytes) => bytes / 1000;
@@ -33,7 +34,7 @@ function printModules(all) {
   // The entry itself is the app's few bytes of use, not the kit's.
   const modules = all.filter(([id]) => !id.includes('/bench/.out/entries/'));
   if (verbose) {
-    for (const [id, length] of modules.slice(0, 12)) console.log(`      ${String(length).padStart(8)} B  ${moduleName(id, byModule)}`);
+    for (const [id, length] of modules.slice(0, verboseCount)) console.log(`      ${String(length).padStart(8)} B  ${moduleName(id, byModule)}`);
     return;
   }
   const largest = modules.slice(0, 5).map(([id, length]) => `${moduleName(id, byModule)} ${kB(length).toFixed(1)}`);
