@@ -68,6 +68,23 @@ kit.production = await weigh(
   ]),
   { budget: { max: SHIPPED_BUDGET } },
 );
+// Two pages as apps build them, beside the headline that takes everything: what the audience's
+// browsers load (the drop-in viewer page, and examples/viewer built from hooks alone) is what a
+// crowd downloads, thousands of times per show; the host's studio loads once per host.
+await weigh(
+  "A viewer's page of drop-in components, + createRemoteClient",
+  appEntry('viewer-page.js', 'What a viewer downloads: the viewer-facing components and the client of the server.', [
+    ['stagekit/react', ['StageKitProvider', 'StageCall', 'BackstageGate', 'LiveBadge', 'JoinAheadCountdown', 'JoinCallButton', 'StageToggle', 'StageNotifications', 'StageStrip', 'AudienceCount']],
+    ['stagekit/remote', ['createRemoteClient']],
+  ]),
+);
+await weigh(
+  "examples/viewer (a viewer's page from hooks alone), + createRemoteClient",
+  appEntry('viewer-hooks.js', 'What examples/viewer imports, and the client of the server.', [
+    ['stagekit/react', [...new Set([...importsOf('examples/viewer/Viewer.tsx'), ...importsOf('examples/viewer/main.tsx')])]],
+    ['stagekit/remote', ['createRemoteClient']],
+  ]),
+);
 kit.react = await weigh('stagekit/react, every hook and component', appEntry('react.js', 'Everything stagekit/react offers.', [['stagekit/react', reactExports]]), {
   budget: { max: REACT_BUDGET },
 });
@@ -165,4 +182,13 @@ for (const [name, file, packages] of peerCases) {
 
 function readVersion(name) {
   return JSON.parse(readFileSync(resolve(peersDir, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+/** The names a file imports from `stagekit/react`, type-only names left out. */
+function importsOf(file) {
+  const source = readFileSync(resolve(root, file), 'utf8');
+  return [...source.matchAll(/import \{([^}]*)\} from 'stagekit\/react'/g)]
+    .flatMap((m) => m[1].split(','))
+    .map((name) => name.trim())
+    .filter((name) => name && !name.startsWith('type '));
 }
