@@ -102,8 +102,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
                 rowHeight={rowHeight}
                 messages={messages}
                 actions={rowActions}
-                invite={() => grant.mutate([participant.user_id])}
-                busy={grant.isPending}
+                grant={grant}
               />
             ))}
           </ul>
@@ -126,8 +125,7 @@ function AudienceRow({
   setSize,
   rowHeight,
   messages,
-  invite,
-  busy,
+  grant,
   actions,
 }: {
   participant: Participant;
@@ -135,8 +133,7 @@ function AudienceRow({
   setSize: number;
   rowHeight: number;
   messages: typeof audienceMessages;
-  invite: () => void;
-  busy: boolean;
+  grant: ReturnType<typeof useGrantStageAccess>;
   actions: AudienceListProps['rowActions'];
 }) {
   const status = useStageStatus(participant.user_id);
@@ -153,7 +150,7 @@ function AudienceRow({
       <Avatar userId={participant.user_id} name={participant.name} />
       <span className="stagekit-audience-name">{name}</span>
       {status === 'OFF_STAGE' || status === 'REQUESTED_TO_JOIN_STAGE' ? (
-        <button type="button" aria-label={messages.inviteUser(name)} disabled={busy} onClick={invite}>
+        <button type="button" aria-label={messages.inviteUser(name)} disabled={grant.isPending} onClick={() => grant.mutate([participant.user_id])}>
           {messages.invite}
         </button>
       ) : (
