@@ -62,9 +62,8 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const focusAfter = useRef<{ row: number | null } | null>(null);
   const [skipped, setSkipped] = useState<{ result: BulkStageResult; names: Map<string, string> } | null>(null);
   const running = useRef(false);
-  // When each visible row last changed whom it shows.
-  const shown = useRef(new Map<number, string>());
-  const rowChangedAt = useRef(new Map<number, number>());
+  // Whom each row shows, and since when: a row shown first has not changed under anyone's pointer.
+  const rows = useRef(new Map<number, { userId: string; since: number }>());
   const error = useFreshError(acceptRequests.error ?? denyAccess.error, requests);
 
   useEffect(() => {
@@ -85,12 +84,10 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
 
   useLayoutEffect(() => {
-    const now = Date.now();
     for (let index = first; index < last; index += 1) {
       const userId = requests[index]!.user_id;
-      const before = shown.current.get(index);
-      if (before !== undefined && before !== userId) rowChangedAt.current.set(index, now);
-      shown.current.set(index, userId);
+      const before = rows.current.get(index);
+      if (before?.userId !== userId) rows.current.set(index, { userId, since: before ? Date.now() : -Infinity });
     }
   }, [requests, first, last]);
 
@@ -100,7 +97,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const busy = acceptRequests.isPending || denyAccess.isPending;
   const decide = (action: typeof acceptRequests, chosen: readonly StageRequest[], row: number | null) => {
     if (running.current) return;
-    if (row !== null && Date.now() - (rowChangedAt.current.get(row) ?? -Infinity) < SETTLE_MS) return;
+    if (row !== null && Date.now() - rows.current.get(row)!.since < SETTLE_MS) return;
     running.current = true;
     acceptRequests.reset();
     denyAccess.reset();
