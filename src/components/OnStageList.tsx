@@ -40,21 +40,10 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
     // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [onStage]);
   return (
-    // The focus handlers only watch where focus is; they make nothing interactive.
-    // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       ref={ref}
       aria-labelledby={headingId}
       {...sectionProps}
-      onFocus={(event) => {
-        focusInside.current = true;
-        sectionProps.onFocus?.(event);
-      }}
-      onBlur={(event) => {
-        // A removed element blurs with no next target: keep the flag for the effect above.
-        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
-        sectionProps.onBlur?.(event);
-      }}
       className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
       data-state={onStage.length ? 'filled' : 'empty'}
     >
@@ -64,7 +53,17 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
       {onStage.length === 0 ? (
         <p className="stagekit-empty">{messages.nobodyOnStage}</p>
       ) : (
-        <ul>
+        // The focus handlers only watch whether focus is in a row; they make nothing interactive.
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+        <ul
+          onFocus={() => {
+            focusInside.current = true;
+          }}
+          onBlur={(event) => {
+            // A removed element blurs with no next target: keep the flag for the effect above.
+            if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
+          }}
+        >
           {onStage.map((participant) => (
             <li key={participant.user_id} data-user-id={participant.user_id}>
               <Avatar userId={participant.user_id} name={participant.name} />
