@@ -32,8 +32,8 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
   // Runs when the on-stage list changed: that is when a focused row may have gone.
   useEffect(() => {
     const document = headingRef.current?.ownerDocument;
-    if (!focusInside.current) return;
-    if (!document?.activeElement || document.activeElement === document.body) {
+    // Focus left a removed element for the page's body.
+    if (focusInside.current && document?.activeElement === document?.body) {
       focusInside.current = false;
       headingRef.current?.focus();
     }

@@ -60,7 +60,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   // When the decision empties the list, the rows go and the bulk buttons disable: focus goes to
   // the heading instead of falling to the page. `row` is null for a bulk decision.
   const focusAfter = useRef<{ row: number | null } | null>(null);
-  const [skipped, setSkipped] = useState<{ result: BulkStageResult; names: Map<string, string> } | null>(null);
+  const [skipped, setSkipped] = useState<(BulkStageResult & { names: Map<string, string> }) | null>(null);
   const running = useRef(false);
   // Whom each row shows, and since when: a row shown first has not changed under anyone's pointer.
   const rows = useRef(new Map<number, { userId: string; since: number }>());
@@ -110,7 +110,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
       chosen.map((r) => r.user_id),
       {
         onSuccess: (result) => {
-          if (result.skipped > 0) setSkipped({ result, names });
+          if (result.skipped > 0) setSkipped({ ...result, names });
         },
         onError: () => {
           focusAfter.current = null;
@@ -194,11 +194,11 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
         </div>
       )}
       {/* Polite status, present before it fills, so the summary is announced once. */}
-      <output className="stagekit-skipped" data-skipped={skipped?.result.skipped}>
+      <output className="stagekit-skipped" data-skipped={skipped?.skipped}>
         {skipped &&
           [
-            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.result.applied, skipped.result.skipped),
-            ...skipped.result.results.map((outcome) =>
+            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.applied, skipped.skipped),
+            ...skipped.results.map((outcome) =>
               outcome.applied
                 ? ''
                 : (messages.skipReasons?.[outcome.reason] ?? defaultSkipMessages.skipReasons[outcome.reason])(
