@@ -24,6 +24,7 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
 ) {
   const messages = useMessagesFor(onStageMessages, labels);
   const onStage = useOnStage();
+  const count = onStage.length;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Kicking someone removes their row and the focused button with it; focus then goes to the
@@ -44,13 +45,13 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
       ref={ref}
       aria-labelledby={headingId}
       {...sectionProps}
-      className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
-      data-state={onStage.length ? 'filled' : 'empty'}
+      className={classNames('stagekit-on-stage-list', className, { count })}
+      data-state={count ? 'filled' : 'empty'}
     >
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
         {title ?? messages.onStage}
       </h3>
-      {onStage.length === 0 ? (
+      {count === 0 ? (
         <p className="stagekit-empty">{messages.nobodyOnStage}</p>
       ) : (
         // The focus handlers only watch whether focus is in a row; they make nothing interactive.
