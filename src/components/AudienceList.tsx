@@ -62,10 +62,11 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
   const count = participants.length;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  // Near the end of what is loaded, the next page comes.
+  // Near the end of what is loaded, the next page comes. Checked after every render, as what it
+  // reads changes with nearly every one.
   useEffect(() => {
     if (hasMore && !isLoadingMore && last >= count - overscan) loadMore();
-  }, [hasMore, isLoadingMore, last, count, overscan, loadMore]);
+  });
   if (!audience.enabled) return null;
   const state: AudienceListState = audience.isLoading ? 'loading' : count === 0 ? 'empty' : 'filled';
   return (
