@@ -83,13 +83,14 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
 
+  // After every render: a few rows to compare, and nothing to write for those that kept their person.
   useLayoutEffect(() => {
     for (let index = first; index < last; index += 1) {
       const userId = requests[index]!.user_id;
       const before = rows.current.get(index);
       if (before?.userId !== userId) rows.current.set(index, { userId, since: before ? Date.now() : -Infinity });
     }
-  }, [requests, first, last]);
+  });
 
   if (!allowed) return null;
 
