@@ -62,10 +62,11 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
   const count = participants.length;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  // Near the end of what is loaded, the next page comes.
+  // Near the end of what is loaded, the next page comes. Checked after every render, as what it
+  // reads changes with nearly every one.
   useEffect(() => {
     if (hasMore && !isLoadingMore && last >= count - overscan) loadMore();
-  }, [hasMore, isLoadingMore, last, count, overscan, loadMore]);
+  });
   if (!audience.enabled) return null;
   const state: AudienceListState = audience.isLoading ? 'loading' : count === 0 ? 'empty' : 'filled';
   return (
@@ -102,8 +103,7 @@ export const AudienceList = /* @__PURE__ */ forwardRef<HTMLElement, AudienceList
                 rowHeight={rowHeight}
                 messages={messages}
                 actions={rowActions}
-                invite={() => grant.mutate([participant.user_id])}
-                busy={grant.isPending}
+                grant={grant}
               />
             ))}
           </ul>
@@ -126,8 +126,7 @@ function AudienceRow({
   setSize,
   rowHeight,
   messages,
-  invite,
-  busy,
+  grant,
   actions,
 }: {
   participant: Participant;
@@ -135,8 +134,7 @@ function AudienceRow({
   setSize: number;
   rowHeight: number;
   messages: typeof audienceMessages;
-  invite: () => void;
-  busy: boolean;
+  grant: ReturnType<typeof useGrantStageAccess>;
   actions: AudienceListProps['rowActions'];
 }) {
   const status = useStageStatus(participant.user_id);
@@ -153,7 +151,7 @@ function AudienceRow({
       <Avatar userId={participant.user_id} name={participant.name} />
       <span className="stagekit-audience-name">{name}</span>
       {status === 'OFF_STAGE' || status === 'REQUESTED_TO_JOIN_STAGE' ? (
-        <button type="button" aria-label={messages.inviteUser(name)} disabled={busy} onClick={invite}>
+        <button type="button" aria-label={messages.inviteUser(name)} disabled={grant.isPending} onClick={() => grant.mutate([participant.user_id])}>
           {messages.invite}
         </button>
       ) : (

@@ -24,6 +24,7 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
 ) {
   const messages = useMessagesFor(onStageMessages, labels);
   const onStage = useOnStage();
+  const count = onStage.length;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Kicking someone removes their row and the focused button with it; focus then goes to the
@@ -32,39 +33,38 @@ export const OnStageList = /* @__PURE__ */ forwardRef<HTMLElement, OnStageListPr
   // Runs when the on-stage list changed: that is when a focused row may have gone.
   useEffect(() => {
     const document = headingRef.current?.ownerDocument;
-    if (!focusInside.current) return;
-    if (!document?.activeElement || document.activeElement === document.body) {
+    // Focus left a removed element for the page's body.
+    if (focusInside.current && document?.activeElement === document?.body) {
       focusInside.current = false;
       headingRef.current?.focus();
     }
     // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [onStage]);
   return (
-    // The focus handlers only watch where focus is; they make nothing interactive.
-    // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       ref={ref}
       aria-labelledby={headingId}
       {...sectionProps}
-      onFocus={(event) => {
-        focusInside.current = true;
-        sectionProps.onFocus?.(event);
-      }}
-      onBlur={(event) => {
-        // A removed element blurs with no next target: keep the flag for the effect above.
-        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
-        sectionProps.onBlur?.(event);
-      }}
-      className={classNames('stagekit-on-stage-list', className, { count: onStage.length })}
-      data-state={onStage.length ? 'filled' : 'empty'}
+      className={classNames('stagekit-on-stage-list', className, { count })}
+      data-state={count ? 'filled' : 'empty'}
     >
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
         {title ?? messages.onStage}
       </h3>
-      {onStage.length === 0 ? (
+      {count === 0 ? (
         <p className="stagekit-empty">{messages.nobodyOnStage}</p>
       ) : (
-        <ul>
+        // The focus handlers only watch whether focus is in a row; they make nothing interactive.
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+        <ul
+          onFocus={() => {
+            focusInside.current = true;
+          }}
+          onBlur={(event) => {
+            // A removed element blurs with no next target: keep the flag for the effect above.
+            if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
+          }}
+        >
           {onStage.map((participant) => (
             <li key={participant.user_id} data-user-id={participant.user_id}>
               <Avatar userId={participant.user_id} name={participant.name} />

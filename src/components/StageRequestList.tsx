@@ -60,11 +60,10 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   // When the decision empties the list, the rows go and the bulk buttons disable: focus goes to
   // the heading instead of falling to the page. `row` is null for a bulk decision.
   const focusAfter = useRef<{ row: number | null } | null>(null);
-  const [skipped, setSkipped] = useState<{ result: BulkStageResult; names: Map<string, string> } | null>(null);
+  const [skipped, setSkipped] = useState<(BulkStageResult & { names: Map<string, string> }) | null>(null);
   const running = useRef(false);
-  // When each visible row last changed whom it shows.
-  const shown = useRef(new Map<number, string>());
-  const rowChangedAt = useRef(new Map<number, number>());
+  // Whom each row shows, and since when: a row shown first has not changed under anyone's pointer.
+  const rows = useRef(new Map<number, { userId: string; since: number }>());
   const error = useFreshError(acceptRequests.error ?? denyAccess.error, requests);
 
   useEffect(() => {
@@ -84,15 +83,14 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
 
+  // After every render: a few rows to compare, and nothing to write for those that kept their person.
   useLayoutEffect(() => {
-    const now = Date.now();
     for (let index = first; index < last; index += 1) {
       const userId = requests[index]!.user_id;
-      const before = shown.current.get(index);
-      if (before !== undefined && before !== userId) rowChangedAt.current.set(index, now);
-      shown.current.set(index, userId);
+      const before = rows.current.get(index);
+      if (before?.userId !== userId) rows.current.set(index, { userId, since: before ? Date.now() : -Infinity });
     }
-  }, [requests, first, last]);
+  });
 
   if (!allowed) return null;
 
@@ -100,7 +98,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
   const busy = acceptRequests.isPending || denyAccess.isPending;
   const decide = (action: typeof acceptRequests, chosen: readonly StageRequest[], row: number | null) => {
     if (running.current) return;
-    if (row !== null && Date.now() - (rowChangedAt.current.get(row) ?? -Infinity) < SETTLE_MS) return;
+    if (row !== null && Date.now() - rows.current.get(row)!.since < SETTLE_MS) return;
     running.current = true;
     acceptRequests.reset();
     denyAccess.reset();
@@ -113,7 +111,7 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
       chosen.map((r) => r.user_id),
       {
         onSuccess: (result) => {
-          if (result.skipped > 0) setSkipped({ result, names });
+          if (result.skipped > 0) setSkipped({ ...result, names });
         },
         onError: () => {
           focusAfter.current = null;
@@ -197,11 +195,11 @@ export const StageRequestList = /* @__PURE__ */ forwardRef<HTMLElement, StageReq
         </div>
       )}
       {/* Polite status, present before it fills, so the summary is announced once. */}
-      <output className="stagekit-skipped" data-skipped={skipped?.result.skipped}>
+      <output className="stagekit-skipped" data-skipped={skipped?.skipped}>
         {skipped &&
           [
-            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.result.applied, skipped.result.skipped),
-            ...skipped.result.results.map((outcome) =>
+            (messages.bulkSummary ?? defaultSkipMessages.bulkSummary)(skipped.applied, skipped.skipped),
+            ...skipped.results.map((outcome) =>
               outcome.applied
                 ? ''
                 : (messages.skipReasons?.[outcome.reason] ?? defaultSkipMessages.skipReasons[outcome.reason])(
