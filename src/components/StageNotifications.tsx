@@ -67,7 +67,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
   ref,
 ) {
   const messages = { ...defaultNoticeMessages, ...useMessagesFor(noticeGroup, labels) };
-  const { notices, dismiss } = useStageNotices({ ...(kinds && { kinds }), ...(max !== undefined && { max }) });
+  const { notices, dismiss } = useStageNotices({ kinds, max });
   const accept = useAcceptStageRequests();
   const accepting = useRef(false);
   const listRef = useRef<HTMLUListElement>(null);
