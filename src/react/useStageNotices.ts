@@ -99,10 +99,9 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
   const deciders = useRef(new Map<string, string>());
   // The names requests came with, for news about them once the request is gone.
   const names = useRef(new Map<string, string>());
-  const wanted = (kind: StageNoticeKind) => !kinds || kinds.includes(kind);
 
   const add = (notice: Omit<StageNotice, 'id'>) => {
-    if (!wanted(notice.kind)) return;
+    if (kinds && !kinds.includes(notice.kind)) return;
     nextId.current += 1;
     const made = { ...notice, id: nextId.current };
     setNotices((current) => {
@@ -116,7 +115,6 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     map.set(userId, value);
     if (map.size > DECIDERS_KEPT) map.delete(map.keys().next().value!);
   };
-  const remember = (userId: string, by: string) => keep(deciders.current, userId, by);
 
   useCallEvent('*', (event: CallEvent) => {
     if (event.type === 'newStageRequest') {
@@ -141,13 +139,14 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     if (!('user_id' in event)) return;
     const userId = event.user_id;
     if ('name' in event && typeof event.name === 'string') keep(names.current, userId, event.name);
-    if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') remember(userId, event.by);
-    if (event.type === 'stageRequestWithdrawn') remember(userId, userId);
+    if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') keep(deciders.current, userId, event.by);
+    if (event.type === 'stageRequestWithdrawn') keep(deciders.current, userId, userId);
     // Viewers hear about themselves; managers about others.
     const kind = userId === call.user.id ? OWN_NOTICES[event.type] : OTHERS_NOTICES[event.type];
     if (!kind) return;
     add({
-      kind: kind === 'approved' && event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
+      // Only your own approval makes a notice: an invitation is one too.
+      kind: event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
       user_id: userId,
       name: nameOf(call, userId, names.current),
       ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
