@@ -1,9 +1,9 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useInsertionEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { BulkStageResult, Call, CallEvent } from '../core/index.js';
 import { useCallFor } from './context.js';
-import { useCallEvent } from './useCallEvent.js';
+import { useCallEvent, useLatest } from './useCallEvent.js';
 import { useCommitEffect } from './useCommitEffect.js';
 
 /**
@@ -164,10 +164,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(call, outcome.user_id, names.current), by, byName: nameOf(call, by, names.current) });
     }
   };
-  const onDecided = useRef(decided);
-  useInsertionEffect(() => {
-    onDecided.current = decided;
-  });
+  const onDecided = useLatest(decided);
   useCommitEffect(
     () =>
       queryClient.getMutationCache().subscribe((event) => {
