@@ -74,15 +74,15 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   const isLive = state === 'live';
   const goLive = useGoLive();
   const stopLive = useStopLive();
-  const defaults = (live: boolean) =>
-    live ? { live, hls: continueHls, recording: continueRecording } : { live, hls: startHls, recording: startRecording };
-  const [choice, setChoice] = useState(() => defaults(isLive));
+  // The options as the props set them, for what the button does now.
+  const defaults = isLive ? { live: true, hls: continueHls, recording: continueRecording } : { live: false, hls: startHls, recording: startRecording };
+  const [choice, setChoice] = useState(defaults);
   // Going live or stopping switches the options between start_* and continue_*: reset them.
-  if (choice.live !== isLive) setChoice(defaults(isLive));
+  if (choice.live !== isLive) setChoice(defaults);
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   // The confirmation's button appears where the trigger was: a double click must not answer it.
   const { pending, error, errorId, start } = useGuardedMutations([goLive, stopLive], state, confirming ? 'confirming' : state);
-  const options = showOptions ? choice : defaults(isLive);
+  const options = showOptions ? choice : defaults;
 
   const run = (): boolean =>
     isLive
