@@ -32,7 +32,7 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
 ) {
   const messages = useMessagesFor(endCallMessages, labels);
   const allowed = useHasCapability('end-call');
-  const ended = useCallState((state) => state.call !== null && state.call.ended_at !== null);
+  const ended = useCallState((state) => state.call?.ended_at != null);
   const endCall = useEndCall();
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   const state: EndCallButtonState = ended ? 'ended' : 'active';
