@@ -40,9 +40,9 @@ export function useBackstage(): UseBackstageResult {
       startsAt: date(schedule?.starts_at ?? null),
       joinAheadTimeSeconds: schedule?.settings.backstage.join_ahead_time_seconds ?? 0,
       joinOpensAt: window?.joinOpensAt == null ? null : new Date(window.joinOpensAt),
-      canJoinNow: timed.canJoinNow,
       liveStartedAt: date(schedule?.live_started_at ?? null),
-      phase: timed.phase,
+      // The phase and whether you may join now, moving with the clock.
+      ...timed,
     };
     // `key` names every field read from `schedule`: the view changes with every event, the schedule rarely.
     // eslint-disable-next-line react-hooks/exhaustive-deps
