@@ -42,7 +42,7 @@ type GuardedMutation = { error: StageKitError | null; isPending: boolean; reset(
  * unless the control's words change on their own, as a confirmation's do), after clearing the
  * last error of every one; it returns whether it started.
  */
-export function useGuardedMutations(mutations: readonly GuardedMutation[], about: unknown, label = String(about)) {
+export function useGuardedMutations(mutations: readonly GuardedMutation[], about: string, label = about) {
   const guard = useActionGuard(label);
   const error = useFreshError(mutations.find((mutation) => mutation.error)?.error ?? null, about);
   const id = useId();
