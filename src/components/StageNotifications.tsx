@@ -86,17 +86,16 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
     (next ?? listRef.current)?.focus();
   });
 
-  const close = (notice: StageNotice, focused: boolean) => {
-    if (focused) {
-      const index = notices.indexOf(notice);
-      refocus.current = (notices[index + 1] ?? notices[index - 1])?.id ?? null;
-    }
+  // Only the notice's own buttons dismiss it, so the focus was on one of them.
+  const close = (notice: StageNotice) => {
+    const index = notices.indexOf(notice);
+    refocus.current = (notices[index + 1] ?? notices[index - 1])?.id ?? null;
     dismiss(notice.id);
   };
   const onKeyDown = (notice: StageNotice) => (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    close(notice, true);
+    close(notice);
   };
 
   const count = notices.length;
@@ -134,7 +133,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
                 type="button"
                 aria-label={messages.dismissNotice(text)}
                 onKeyDown={onKeyDown(notice)}
-                onClick={() => close(notice, true)}
+                onClick={() => close(notice)}
               >
                 {messages.dismiss}
               </button>
