@@ -52,12 +52,15 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
   const state = stageState[status];
   // Holders of join-stage rest at ACCEPTED: for them it is a door, not a question to answer.
   const answering = status === 'ACCEPTED_TO_JOIN_STAGE' && !canJoin;
-  const action = {
-    OFF_STAGE: { mutation: actions.requestAccess, label: messages.requestStage },
-    REQUESTED_TO_JOIN_STAGE: { mutation: actions.cancelRequestAccess, label: messages.cancelRequest },
-    ACCEPTED_TO_JOIN_STAGE: { mutation: actions.join, label: answering ? messages.acceptInvitation : messages.joinStage },
-    ON_STAGE: { mutation: actions.leave, label: messages.leaveStage },
-  }[status];
+  // What the button does at each status, and what it says.
+  const [mutation, label] = (
+    {
+      OFF_STAGE: [actions.requestAccess, messages.requestStage],
+      REQUESTED_TO_JOIN_STAGE: [actions.cancelRequestAccess, messages.cancelRequest],
+      ACCEPTED_TO_JOIN_STAGE: [actions.join, answering ? messages.acceptInvitation : messages.joinStage],
+      ON_STAGE: [actions.leave, messages.leaveStage],
+    } as const
+  )[status];
   const act = (mutation: typeof actions.join) => triggerProps(buttonProps, pending, errorId, onClick, () => start(mutation, undefined));
   const inert = disabled || !allowed || !inCall;
   return (
@@ -68,8 +71,8 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
       data-invited={flag(answering && invited)}
       data-pending={flag(pending)}
     >
-      <button {...act(action.mutation)} disabled={inert}>
-        {action.label}
+      <button {...act(mutation)} disabled={inert}>
+        {label}
       </button>
       {answering && (
         <button {...act(actions.declineInvitation)} id={undefined} disabled={inert}>
