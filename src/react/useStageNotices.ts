@@ -138,7 +138,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     }
     if (!('user_id' in event)) return;
     const userId = event.user_id;
-    if ('name' in event && typeof event.name === 'string') keep(names.current, userId, event.name);
+    if ('name' in event && event.name !== undefined) keep(names.current, userId, event.name);
     if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') keep(deciders.current, userId, event.by);
     if (event.type === 'stageRequestWithdrawn') keep(deciders.current, userId, userId);
     // Viewers hear about themselves; managers about others.
@@ -150,7 +150,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       user_id: userId,
       name: nameOf(call, userId, names.current),
       ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
-      ...('reason' in event && typeof event.reason === 'string' && { reason: event.reason }),
+      ...('reason' in event && event.reason !== undefined && { reason: event.reason }),
     });
   });
 
