@@ -24,7 +24,8 @@ export interface UseBackstageResult {
   phase: CallPhase;
 }
 
-const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+/** An instant the call view holds (ISO text, or epoch milliseconds), as a Date; null when unset. */
+const date = (instant: string | number | null | undefined) => (instant == null ? null : new Date(instant));
 
 /** The call's backstage state for you; re-renders when it changes or the join window opens. */
 export function useBackstage(): UseBackstageResult {
@@ -37,10 +38,10 @@ export function useBackstage(): UseBackstageResult {
       enabled: schedule?.settings.backstage.enabled ?? false,
       isBackstage: window?.inBackstage ?? false,
       isLive: !!schedule && schedule.ended_at === null && !window!.inBackstage,
-      startsAt: date(schedule?.starts_at ?? null),
+      startsAt: date(schedule?.starts_at),
       joinAheadTimeSeconds: schedule?.settings.backstage.join_ahead_time_seconds ?? 0,
-      joinOpensAt: window?.joinOpensAt == null ? null : new Date(window.joinOpensAt),
-      liveStartedAt: date(schedule?.live_started_at ?? null),
+      joinOpensAt: date(window?.joinOpensAt),
+      liveStartedAt: date(schedule?.live_started_at),
       // The phase and whether you may join now, moving with the clock.
       ...timed,
     };
