@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, type HTMLAttributes } from 'react';
 import { CALL_FEATURES, FEATURE_CAPABILITIES } from '../core/call-features.js';
-import type { CallSideEffect } from '../core/index.js';
+import type { CallSideEffect, Capability } from '../core/index.js';
 import { featureMessages, useCallFeature, useCallState, useMessagesFor, useOwnCapabilities, useToggleFeature } from '../react/index.js';
 import { useGuardedMutations } from './action-guard.js';
 import { classNames, flag } from './class-names.js';
@@ -38,14 +38,7 @@ export const FeatureToggles = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, Fe
     <fieldset ref={ref} {...divProps} className={classNames('stagekit-feature-toggles', className, { count: shown.length })} data-count={shown.length}>
       <legend>{messages.featureToggles}</legend>
       {shown.map((feature) => (
-        <FeatureToggle
-          key={feature}
-          feature={feature}
-          label={messages.featureNames[feature]}
-          messages={messages}
-          mayStart={held.includes(FEATURE_CAPABILITIES[feature][0])}
-          mayStop={held.includes(FEATURE_CAPABILITIES[feature][1])}
-        />
+        <FeatureToggle key={feature} feature={feature} messages={messages} held={held} />
       ))}
     </fieldset>
   );
@@ -53,17 +46,14 @@ export const FeatureToggles = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, Fe
 
 function FeatureToggle({
   feature,
-  label,
   messages,
-  mayStart,
-  mayStop,
+  held,
 }: {
   feature: CallSideEffect;
-  label: string;
-  messages: Parameters<typeof ErrorMessage>[0]['messages'];
-  mayStart: boolean;
-  mayStop: boolean;
+  messages: typeof featureMessages & Parameters<typeof ErrorMessage>[0]['messages'];
+  held: readonly Capability[];
 }) {
+  const [mayStart, mayStop] = FEATURE_CAPABILITIES[feature].map((capability) => held.includes(capability));
   const on = useCallFeature(feature);
   const toggle = useToggleFeature(feature);
   const state = on ? 'on' : 'off';
@@ -86,7 +76,7 @@ function FeatureToggle({
         aria-describedby={errorId}
         onClick={onClick}
       >
-        {label}
+        {messages.featureNames[feature]}
       </button>
       <ErrorMessage error={error} id={errorId} messages={messages} />
     </span>
