@@ -53,7 +53,7 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
   // Holders of join-stage rest at ACCEPTED: for them it is a door, not a question to answer.
   const answering = status === 'ACCEPTED_TO_JOIN_STAGE' && !canJoin;
   // What the button does at each status, and what it says.
-  const [mutation, label] = (
+  const [action, label] = (
     {
       OFF_STAGE: [actions.requestAccess, messages.requestStage],
       REQUESTED_TO_JOIN_STAGE: [actions.cancelRequestAccess, messages.cancelRequest],
@@ -71,7 +71,7 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
       data-invited={flag(answering && invited)}
       data-pending={flag(pending)}
     >
-      <button {...act(mutation)} disabled={inert}>
+      <button {...act(action)} disabled={inert}>
         {label}
       </button>
       {answering && (
