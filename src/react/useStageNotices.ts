@@ -1,7 +1,7 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { BulkStageResult, Call, CallEvent } from '../core/index.js';
+import type { BulkStageResult, CallEvent } from '../core/index.js';
 import { useCallFor } from './context.js';
 import { useCallEvent, useLatest } from './useCallEvent.js';
 import { useCommitEffect } from './useCommitEffect.js';
@@ -74,16 +74,6 @@ const BULK_DECISIONS = new Set(['stage.acceptRequests', 'stage.grantAccess', 'st
 const DECIDERS_KEPT = 1000;
 const NONE: StageNotice[] = [];
 
-/**
- * A user's name: from the participants you are shown, the pending requests, or a request seen
- * earlier — a viewer in a crowd is not among the participants a host is shown.
- */
-function nameOf(call: Call, userId: string, seen: ReadonlyMap<string, string>): string {
-  const view = call.getState().call;
-  return (
-    view?.participants[userId]?.name ?? view?.stage_requests.find((request) => request.user_id === userId)?.name ?? seen.get(userId) ?? userId
-  );
-}
 
 /**
  * Stage news for the signed-in user, from the call's events and their own bulk decisions.
@@ -99,6 +89,19 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
   const deciders = useRef(new Map<string, string>());
   // The names requests came with, for news about them once the request is gone.
   const names = useRef(new Map<string, string>());
+  /**
+   * A user's name: from the participants you are shown, the pending requests, or a request seen
+   * earlier — a viewer in a crowd is not among the participants a host is shown.
+   */
+  const nameOf = (userId: string): string => {
+    const view = call.getState().call;
+    return (
+      view?.participants[userId]?.name ??
+      view?.stage_requests.find((request) => request.user_id === userId)?.name ??
+      names.current.get(userId) ??
+      userId
+    );
+  };
 
   const add = (notice: Omit<StageNotice, 'id'>) => {
     if (kinds && !kinds.includes(notice.kind)) return;
@@ -148,7 +151,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       // Only your own approval makes a notice: an invitation is one too.
       kind: event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
       user_id: userId,
-      name: nameOf(call, userId, names.current),
+      name: nameOf(userId),
       ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
       ...('reason' in event && event.reason !== undefined && { reason: event.reason }),
     });
@@ -161,7 +164,7 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       const by = deciders.current.get(outcome.user_id);
       // A withdrawn request was already announced; a decision of one's own is no news.
       if (!by || by === outcome.user_id || by === call.user.id) continue;
-      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(call, outcome.user_id, names.current), by, byName: nameOf(call, by, names.current) });
+      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(outcome.user_id), by, byName: nameOf(by) });
     }
   };
   const onDecided = useLatest(decided);
