@@ -82,7 +82,8 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
     const target = refocus.current;
     if (target === undefined) return;
     refocus.current = undefined;
-    const next = target === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-notice-id="${target}"] button:last-of-type`);
+    // With no notice left (null), no item matches and the list itself takes focus.
+    const next = listRef.current?.querySelector<HTMLElement>(`[data-notice-id="${target}"] button:last-of-type`);
     (next ?? listRef.current)?.focus();
   });
 
