@@ -72,7 +72,6 @@ const OTHERS_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
 
 const BULK_DECISIONS = new Set(['stage.acceptRequests', 'stage.grantAccess', 'stage.denyAccess']);
 const DECIDERS_KEPT = 1000;
-const NONE: StageNotice[] = [];
 
 
 /**
@@ -83,7 +82,7 @@ const NONE: StageNotice[] = [];
 export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {}): UseStageNoticesResult {
   const call = useCallFor('useStageNotices');
   const queryClient = useQueryClient();
-  const [notices, setNotices] = useState<StageNotice[]>(NONE);
+  const [notices, setNotices] = useState<StageNotice[]>([]);
   const nextId = useRef(0);
   // Who last decided each request, so a skipped decision can name them.
   const deciders = useRef(new Map<string, string>());
