@@ -75,7 +75,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   const goLive = useGoLive();
   const stopLive = useStopLive();
   // The options as the props set them, for what the button does now.
-  const defaults = isLive ? { live: true, hls: continueHls, recording: continueRecording } : { live: false, hls: startHls, recording: startRecording };
+  const defaults = { live: isLive, hls: isLive ? continueHls : startHls, recording: isLive ? continueRecording : startRecording };
   const [choice, setChoice] = useState(defaults);
   // Going live or stopping switches the options between start_* and continue_*: reset them.
   if (choice.live !== isLive) setChoice(defaults);
