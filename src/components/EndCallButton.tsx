@@ -1,10 +1,10 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { endCallMessages, useCallState, useEndCall, useHasCapability, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
-import { useActionGuard } from './action-guard.js';
-import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { useGuardedMutations } from './action-guard.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import { triggerProps } from './trigger-props.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
@@ -32,24 +32,15 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
 ) {
   const messages = useMessagesFor(endCallMessages, labels);
   const allowed = useHasCapability('end-call');
-  const ended = useCallState((state) => state.call !== null && state.call.ended_at !== null);
+  const ended = useCallState((state) => state.call?.ended_at != null);
   const endCall = useEndCall();
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
-  const errorId = useId();
   const state: EndCallButtonState = ended ? 'ended' : 'active';
   // The confirmation's button appears where the trigger was: a double click must not answer it.
-  const guard = useActionGuard(confirming ? 'confirming' : state);
-  const error = useFreshError(endCall.error, state);
+  const { pending, error, errorId, start } = useGuardedMutations([endCall], state, confirming ? 'confirming' : state);
   if (!allowed && whenForbidden === 'hide') return null;
 
-  const pending = endCall.isPending;
-  const run = (): boolean => {
-    const done = guard.begin();
-    if (!done) return false;
-    endCall.reset();
-    endCall.mutate(undefined, { onSettled: done });
-    return true;
-  };
+  const run = () => start(endCall, undefined);
   return (
     <div
       ref={ref}
@@ -71,7 +62,7 @@ export const EndCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, EndCallB
         />
       ) : (
         <button
-          {...triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, confirm ? askToConfirm : run)}
+          {...triggerProps(buttonProps, pending, errorId, onClick, confirm ? askToConfirm : run)}
           ref={triggerRef}
           disabled={disabled || !allowed || ended}
         >

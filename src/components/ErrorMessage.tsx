@@ -12,7 +12,7 @@ export function useFreshError(error: StageKitError | null, about: unknown): Stag
     setSeen({ error, about });
     return error;
   }
-  return error && Object.is(seen.about, about) ? error : null;
+  return error && seen.about === about ? error : null;
 }
 
 /** An action's failure in words a person reads (per code, from `messages.errors`), announced once by the alert role. */

@@ -1,11 +1,11 @@
 'use client';
-import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { CALL_FEATURES, FEATURE_CAPABILITIES } from '../core/call-features.js';
-import type { CallSideEffect } from '../core/index.js';
+import type { CallSideEffect, Capability } from '../core/index.js';
 import { featureMessages, useCallFeature, useCallState, useMessagesFor, useOwnCapabilities, useToggleFeature } from '../react/index.js';
-import { useActionGuard } from './action-guard.js';
+import { useGuardedMutations } from './action-guard.js';
 import { classNames, flag } from './class-names.js';
-import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
 export interface FeatureTogglesProps
@@ -38,14 +38,7 @@ export const FeatureToggles = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, Fe
     <fieldset ref={ref} {...divProps} className={classNames('stagekit-feature-toggles', className, { count: shown.length })} data-count={shown.length}>
       <legend>{messages.featureToggles}</legend>
       {shown.map((feature) => (
-        <FeatureToggle
-          key={feature}
-          feature={feature}
-          label={messages.featureNames[feature]}
-          messages={messages}
-          mayStart={held.includes(FEATURE_CAPABILITIES[feature][0])}
-          mayStop={held.includes(FEATURE_CAPABILITIES[feature][1])}
-        />
+        <FeatureToggle key={feature} feature={feature} messages={messages} held={held} />
       ))}
     </fieldset>
   );
@@ -53,34 +46,24 @@ export const FeatureToggles = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, Fe
 
 function FeatureToggle({
   feature,
-  label,
   messages,
-  mayStart,
-  mayStop,
+  held,
 }: {
   feature: CallSideEffect;
-  label: string;
-  messages: Parameters<typeof ErrorMessage>[0]['messages'];
-  mayStart: boolean;
-  mayStop: boolean;
+  messages: typeof featureMessages & Parameters<typeof ErrorMessage>[0]['messages'];
+  held: readonly Capability[];
 }) {
+  const [mayStart, mayStop] = FEATURE_CAPABILITIES[feature].map((capability) => held.includes(capability));
   const on = useCallFeature(feature);
   const toggle = useToggleFeature(feature);
-  const guard = useActionGuard(on ? 'on' : 'off');
-  const error = useFreshError(toggle.error, on);
-  const errorId = useId();
-  const pending = toggle.isPending;
   const state = on ? 'on' : 'off';
+  const { pending, error, errorId, start } = useGuardedMutations([toggle], state);
   // Allowed one way and not the other (may start, may not stop): the button stays focusable once
   // it flips, so keyboard focus is not thrown to the page; it only does nothing.
   const allowed = on ? mayStop : mayStart;
   const onClick = () => {
-    if (pending || !allowed) return;
-    const done = guard.begin();
-    if (!done) return;
-    toggle.reset();
     // The state the button showed when clicked, not whatever the call says by the time it runs.
-    toggle.mutate(!on, { onSettled: done });
+    if (!pending && allowed) start(toggle, !on);
   };
   return (
     <span className="stagekit-feature-toggle" data-feature={feature} data-state={state} data-pending={flag(pending)}>
@@ -90,10 +73,10 @@ function FeatureToggle({
         disabled={!mayStart && !mayStop}
         aria-disabled={pending || !allowed || undefined}
         aria-busy={pending || undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={errorId}
         onClick={onClick}
       >
-        {label}
+        {messages.featureNames[feature]}
       </button>
       <ErrorMessage error={error} id={errorId} messages={messages} />
     </span>

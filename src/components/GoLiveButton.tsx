@@ -1,10 +1,10 @@
 'use client';
-import { forwardRef, useId, useState, type ButtonHTMLAttributes } from 'react';
+import { forwardRef, useState, type ButtonHTMLAttributes } from 'react';
 import { goLiveMessages, useCallState, useGoLive, useHasCapability, useMessagesFor, useStopLive } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
 import { Confirmation, useConfirmation } from './Confirmation.js';
-import { useActionGuard } from './action-guard.js';
-import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { useGuardedMutations } from './action-guard.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import { triggerProps } from './trigger-props.js';
 import { BroadcastIcon, LiveIcon, RecordingIcon } from './icons.js';
 import type { CommonProps, WhenForbidden } from './types.js';
@@ -74,29 +74,20 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   const isLive = state === 'live';
   const goLive = useGoLive();
   const stopLive = useStopLive();
-  const defaults = (live: boolean) =>
-    live ? { live, hls: continueHls, recording: continueRecording } : { live, hls: startHls, recording: startRecording };
-  const [choice, setChoice] = useState(() => defaults(isLive));
+  // The options as the props set them, for what the button does now.
+  const defaults = { live: isLive, hls: isLive ? continueHls : startHls, recording: isLive ? continueRecording : startRecording };
+  const [choice, setChoice] = useState(defaults);
   // Going live or stopping switches the options between start_* and continue_*: reset them.
-  if (choice.live !== isLive) setChoice(defaults(isLive));
+  if (choice.live !== isLive) setChoice(defaults);
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
-  const errorId = useId();
-
-  const pending = goLive.isPending || stopLive.isPending;
   // The confirmation's button appears where the trigger was: a double click must not answer it.
-  const guard = useActionGuard(confirming ? 'confirming' : state);
-  const error = useFreshError(goLive.error ?? stopLive.error, state);
-  const options = showOptions ? choice : defaults(isLive);
+  const { pending, error, errorId, start } = useGuardedMutations([goLive, stopLive], state, confirming ? 'confirming' : state);
+  const options = showOptions ? choice : defaults;
 
-  const run = (): boolean => {
-    const done = guard.begin();
-    if (!done) return false;
-    goLive.reset();
-    stopLive.reset();
-    if (isLive) stopLive.mutate({ continue_hls: options.hls, continue_recording: options.recording }, { onSettled: done });
-    else goLive.mutate({ start_hls: options.hls, start_recording: options.recording }, { onSettled: done });
-    return true;
-  };
+  const run = (): boolean =>
+    isLive
+      ? start(stopLive, { continue_hls: options.hls, continue_recording: options.recording })
+      : start(goLive, { start_hls: options.hls, start_recording: options.recording });
 
   const label = pending ? (isLive ? messages.stoppingLive : messages.goingLive) : isLive ? messages.stopLive : messages.goLive;
   return (
@@ -142,7 +133,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
         />
       ) : (
         <button
-          {...triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, isLive && confirmStop ? askToConfirm : run)}
+          {...triggerProps(buttonProps, pending, errorId, onClick, isLive && confirmStop ? askToConfirm : run)}
           ref={triggerRef}
           disabled={disabled || !allowed || !enabled || state === 'ended'}
         >

@@ -66,7 +66,8 @@ export const JoinAheadCountdown = /* @__PURE__ */ forwardRef<HTMLDivElement, Joi
       {...divProps}
       className={classNames('stagekit-join-ahead-countdown', className, { phase: countdown.phase })}
       data-state={loaded ? countdown.phase : 'loading'}
-      data-counting-to={countdown.countingTo ?? undefined}
+      // Absent when nothing counts: React leaves a null attribute out.
+      data-counting-to={countdown.countingTo}
     >
       <span role="timer" aria-atomic="true">
         {text}

@@ -1,9 +1,9 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { joinCallMessages, useCallPhase, useIsInCall, useJoinCall, useLeaveCall, useMessagesFor } from '../react/index.js';
 import { classNames, flag } from './class-names.js';
-import { useActionGuard } from './action-guard.js';
-import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { useGuardedMutations } from './action-guard.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import { triggerProps } from './trigger-props.js';
 import type { CommonProps } from './types.js';
 
@@ -29,23 +29,13 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   const { canJoinNow } = useCallPhase();
   const join = useJoinCall();
   const leave = useLeaveCall();
-  const errorId = useId();
-  const pending = join.isPending || leave.isPending;
   const state: JoinCallButtonState = joined ? 'joined' : 'out';
   // A double click on Join must not land on the Leave it turned into.
-  const guard = useActionGuard(state);
-  const error = useFreshError(join.error ?? leave.error, state);
-  const run = () => {
-    const done = guard.begin();
-    if (!done) return;
-    join.reset();
-    leave.reset();
-    if (joined) leave.mutate(undefined, { onSettled: done });
-    else join.mutate(undefined, { onSettled: done });
-  };
+  const { pending, error, errorId, start } = useGuardedMutations([join, leave], state);
+  const run = () => start(joined ? leave : join, undefined);
   return (
     <div ref={ref} className={classNames('stagekit-join-call-button', className, { state, pending })} data-state={state} data-pending={flag(pending)}>
-      <button {...triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, run)} disabled={disabled || (!joined && !canJoinNow)}>
+      <button {...triggerProps(buttonProps, pending, errorId, onClick, run)} disabled={disabled || (!joined && !canJoinNow)}>
         {joined ? (leaveLabel ?? messages.leaveCall) : pending ? messages.joiningCall : messages.joinCall}
       </button>
       <ErrorMessage error={error} id={errorId} messages={messages} />

@@ -15,16 +15,16 @@ export interface LiveBadgeProps
 export const LiveBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LiveBadgeProps>(function LiveBadge({ className, labels, ...spanProps }, ref) {
   const messages = useMessagesFor(phaseMessages, labels);
   const { phase } = useCallPhase();
-  // Open to viewers (live, or a call without backstage) and not ended: what useBackstage calls isLive.
-  const isLive = phase === 'live';
   // Nothing to say before the call is loaded (and on the server): not "Backstage" by default.
   const loaded = useCallState((store) => store.call !== null);
   if (!loaded) return null;
-  const state: LiveBadgeState = phase === 'ended' ? 'ended' : isLive ? 'live' : 'backstage';
+  // Live (open to viewers: what useBackstage calls isLive) and ended read as they are; any other phase is backstage.
+  const state: LiveBadgeState = phase === 'live' || phase === 'ended' ? phase : 'backstage';
   return (
     <span ref={ref} {...spanProps} className={classNames('stagekit-live-badge', className, { state })} data-state={state}>
       {state === 'live' && <LiveIcon />}
-      {state === 'live' ? messages.live : state === 'ended' ? messages.ended : messages.backstage}
+      {/* Each state is named by the message of the same key. */}
+      {messages[state]}
     </span>
   );
 });

@@ -67,7 +67,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
   ref,
 ) {
   const messages = { ...defaultNoticeMessages, ...useMessagesFor(noticeGroup, labels) };
-  const { notices, dismiss } = useStageNotices({ ...(kinds && { kinds }), ...(max !== undefined && { max }) });
+  const { notices, dismiss } = useStageNotices({ kinds, max });
   const accept = useAcceptStageRequests();
   const accepting = useRef(false);
   const listRef = useRef<HTMLUListElement>(null);
@@ -82,21 +82,21 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
     const target = refocus.current;
     if (target === undefined) return;
     refocus.current = undefined;
-    const next = target === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-notice-id="${target}"] button:last-of-type`);
+    // With no notice left (null), no item matches and the list itself takes focus.
+    const next = listRef.current?.querySelector<HTMLElement>(`[data-notice-id="${target}"] button:last-of-type`);
     (next ?? listRef.current)?.focus();
   });
 
-  const close = (notice: StageNotice, focused: boolean) => {
-    if (focused) {
-      const index = notices.indexOf(notice);
-      refocus.current = (notices[index + 1] ?? notices[index - 1])?.id ?? null;
-    }
+  // Only the notice's own buttons dismiss it, so the focus was on one of them.
+  const close = (notice: StageNotice) => {
+    const index = notices.indexOf(notice);
+    refocus.current = (notices[index + 1] ?? notices[index - 1])?.id ?? null;
     dismiss(notice.id);
   };
   const onKeyDown = (notice: StageNotice) => (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    close(notice, true);
+    close(notice);
   };
 
   const count = notices.length;
@@ -134,7 +134,7 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
                 type="button"
                 aria-label={messages.dismissNotice(text)}
                 onKeyDown={onKeyDown(notice)}
-                onClick={() => close(notice, true)}
+                onClick={() => close(notice)}
               >
                 {messages.dismiss}
               </button>

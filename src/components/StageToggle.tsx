@@ -1,10 +1,10 @@
 'use client';
-import { forwardRef, useId, type ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import type { StageStatus } from '../core/index.js';
 import { stageToggleMessages, useHasCapability, useIsInCall, useIsInvitedToStage, useMessagesFor, useStageActions, useStageStatus } from '../react/index.js';
-import { useActionGuard } from './action-guard.js';
+import { useGuardedMutations } from './action-guard.js';
 import { classNames, flag } from './class-names.js';
-import { ErrorMessage, useFreshError } from './ErrorMessage.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import { triggerProps } from './trigger-props.js';
 import type { CommonProps, WhenForbidden } from './types.js';
 
@@ -42,30 +42,26 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
   const canJoin = useHasCapability('join-stage');
   const inCall = useIsInCall();
   const actions = useStageActions();
-  const guard = useActionGuard(status);
-  const errorId = useId();
-  const all = [actions.requestAccess, actions.cancelRequestAccess, actions.declineInvitation, actions.join, actions.leave];
-  const error = useFreshError(all.find((mutation) => mutation.error)?.error ?? null, status);
+  const { pending, error, errorId, start } = useGuardedMutations(
+    [actions.requestAccess, actions.cancelRequestAccess, actions.declineInvitation, actions.join, actions.leave],
+    status,
+  );
   const allowed = canRequest || canJoin;
   if (!allowed && whenForbidden === 'hide') return null;
 
   const state = stageState[status];
   // Holders of join-stage rest at ACCEPTED: for them it is a door, not a question to answer.
   const answering = status === 'ACCEPTED_TO_JOIN_STAGE' && !canJoin;
-  const action = {
-    OFF_STAGE: { mutation: actions.requestAccess, label: messages.requestStage },
-    REQUESTED_TO_JOIN_STAGE: { mutation: actions.cancelRequestAccess, label: messages.cancelRequest },
-    ACCEPTED_TO_JOIN_STAGE: { mutation: actions.join, label: answering ? messages.acceptInvitation : messages.joinStage },
-    ON_STAGE: { mutation: actions.leave, label: messages.leaveStage },
-  }[status];
-  const pending = all.some((mutation) => mutation.isPending);
-  const act = (mutation: (typeof all)[number]) =>
-    triggerProps(buttonProps, pending, error ? errorId : undefined, onClick, () => {
-      const done = guard.begin();
-      if (!done) return;
-      for (const each of all) each.reset();
-      mutation.mutate(undefined, { onSettled: done });
-    });
+  // What the button does at each status, and what it says.
+  const [action, label] = (
+    {
+      OFF_STAGE: [actions.requestAccess, messages.requestStage],
+      REQUESTED_TO_JOIN_STAGE: [actions.cancelRequestAccess, messages.cancelRequest],
+      ACCEPTED_TO_JOIN_STAGE: [actions.join, answering ? messages.acceptInvitation : messages.joinStage],
+      ON_STAGE: [actions.leave, messages.leaveStage],
+    } as const
+  )[status];
+  const act = (mutation: typeof actions.join) => triggerProps(buttonProps, pending, errorId, onClick, () => start(mutation, undefined));
   const inert = disabled || !allowed || !inCall;
   return (
     <div
@@ -75,8 +71,8 @@ export const StageToggle = /* @__PURE__ */ forwardRef<HTMLDivElement, StageToggl
       data-invited={flag(answering && invited)}
       data-pending={flag(pending)}
     >
-      <button {...act(action.mutation)} disabled={inert}>
-        {action.label}
+      <button {...act(action)} disabled={inert}>
+        {label}
       </button>
       {answering && (
         <button {...act(actions.declineInvitation)} id={undefined} disabled={inert}>

@@ -1,5 +1,7 @@
 'use client';
-import { useLayoutEffect, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
+import type { StageKitError } from '../core/index.js';
+import { useFreshError } from './ErrorMessage.js';
 
 /** How long after a control's label changed a click on it is taken as meant for the old label. */
 export const SETTLE_MS = 400;
@@ -26,6 +28,34 @@ export function useActionGuard(label: string, settleMs = SETTLE_MS) {
       return () => {
         running.current = false;
       };
+    },
+  };
+}
+
+/** The parts of a call mutation (`CallMutation`) a guarded control reads. */
+type GuardedMutation = { error: StageKitError | null; isPending: boolean; reset(): void };
+
+/**
+ * What every action button shares, over the mutations it may run: `pending` while any runs, the
+ * `error` to show (fresh while `about` holds) and `errorId`, the id the button is described by
+ * while there is one. `start` runs one mutation through the guard (over `label`, which is `about`
+ * unless the control's words change on their own, as a confirmation's do), after clearing the
+ * last error of every one; it returns whether it started.
+ */
+export function useGuardedMutations(mutations: readonly GuardedMutation[], about: string, label = about) {
+  const guard = useActionGuard(label);
+  const error = useFreshError(mutations.find((mutation) => mutation.error)?.error ?? null, about);
+  const id = useId();
+  return {
+    pending: mutations.some((mutation) => mutation.isPending),
+    error,
+    errorId: error ? id : undefined,
+    start<Input>(mutation: { mutate(input: Input, options: { onSettled: () => void }): void }, input: Input): boolean {
+      const done = guard.begin();
+      if (!done) return false;
+      for (const each of mutations) each.reset();
+      mutation.mutate(input, { onSettled: done });
+      return true;
     },
   };
 }

@@ -41,8 +41,7 @@ function CallLoader({ call, mode }: { call: Call; mode: 'get' | 'getOrCreate' })
   useQuery({
     queryKey: [...callLoadKey(call), mode],
     queryFn: async () => {
-      if (mode === 'getOrCreate') await call.getOrCreate();
-      else await call.get();
+      await (mode === 'getOrCreate' ? call.getOrCreate() : call.get());
       return true;
     },
     enabled: !loaded,

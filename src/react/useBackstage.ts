@@ -24,7 +24,8 @@ export interface UseBackstageResult {
   phase: CallPhase;
 }
 
-const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+/** An instant the call view holds (ISO text, or epoch milliseconds), as a Date; null when unset. */
+const date = (instant: string | number | null | undefined) => (instant == null ? null : new Date(instant));
 
 /** The call's backstage state for you; re-renders when it changes or the join window opens. */
 export function useBackstage(): UseBackstageResult {
@@ -37,12 +38,12 @@ export function useBackstage(): UseBackstageResult {
       enabled: schedule?.settings.backstage.enabled ?? false,
       isBackstage: window?.inBackstage ?? false,
       isLive: !!schedule && schedule.ended_at === null && !window!.inBackstage,
-      startsAt: date(schedule?.starts_at ?? null),
+      startsAt: date(schedule?.starts_at),
       joinAheadTimeSeconds: schedule?.settings.backstage.join_ahead_time_seconds ?? 0,
-      joinOpensAt: window?.joinOpensAt == null ? null : new Date(window.joinOpensAt),
-      canJoinNow: timed.canJoinNow,
-      liveStartedAt: date(schedule?.live_started_at ?? null),
-      phase: timed.phase,
+      joinOpensAt: date(window?.joinOpensAt),
+      liveStartedAt: date(schedule?.live_started_at),
+      // The phase and whether you may join now, moving with the clock.
+      ...timed,
     };
     // `key` names every field read from `schedule`: the view changes with every event, the schedule rarely.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,9 +1,9 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useInsertionEffect, useRef, useState } from 'react';
-import type { BulkStageResult, Call, CallEvent } from '../core/index.js';
+import { useCallback, useRef, useState } from 'react';
+import type { BulkStageResult, CallEvent } from '../core/index.js';
 import { useCallFor } from './context.js';
-import { useCallEvent } from './useCallEvent.js';
+import { useCallEvent, useLatest } from './useCallEvent.js';
 import { useCommitEffect } from './useCommitEffect.js';
 
 /**
@@ -72,18 +72,7 @@ const OTHERS_NOTICES: Partial<Record<CallEvent['type'], StageNoticeKind>> = {
 
 const BULK_DECISIONS = new Set(['stage.acceptRequests', 'stage.grantAccess', 'stage.denyAccess']);
 const DECIDERS_KEPT = 1000;
-const NONE: StageNotice[] = [];
 
-/**
- * A user's name: from the participants you are shown, the pending requests, or a request seen
- * earlier — a viewer in a crowd is not among the participants a host is shown.
- */
-function nameOf(call: Call, userId: string, seen: ReadonlyMap<string, string>): string {
-  const view = call.getState().call;
-  return (
-    view?.participants[userId]?.name ?? view?.stage_requests.find((request) => request.user_id === userId)?.name ?? seen.get(userId) ?? userId
-  );
-}
 
 /**
  * Stage news for the signed-in user, from the call's events and their own bulk decisions.
@@ -93,16 +82,28 @@ function nameOf(call: Call, userId: string, seen: ReadonlyMap<string, string>): 
 export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {}): UseStageNoticesResult {
   const call = useCallFor('useStageNotices');
   const queryClient = useQueryClient();
-  const [notices, setNotices] = useState<StageNotice[]>(NONE);
+  const [notices, setNotices] = useState<StageNotice[]>([]);
   const nextId = useRef(0);
   // Who last decided each request, so a skipped decision can name them.
   const deciders = useRef(new Map<string, string>());
   // The names requests came with, for news about them once the request is gone.
   const names = useRef(new Map<string, string>());
-  const wanted = (kind: StageNoticeKind) => !kinds || kinds.includes(kind);
+  /**
+   * A user's name: from the participants you are shown, the pending requests, or a request seen
+   * earlier — a viewer in a crowd is not among the participants a host is shown.
+   */
+  const nameOf = (userId: string): string => {
+    const view = call.getState().call;
+    return (
+      view?.participants[userId]?.name ??
+      view?.stage_requests.find((request) => request.user_id === userId)?.name ??
+      names.current.get(userId) ??
+      userId
+    );
+  };
 
   const add = (notice: Omit<StageNotice, 'id'>) => {
-    if (!wanted(notice.kind)) return;
+    if (kinds && !kinds.includes(notice.kind)) return;
     nextId.current += 1;
     const made = { ...notice, id: nextId.current };
     setNotices((current) => {
@@ -116,7 +117,6 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     map.set(userId, value);
     if (map.size > DECIDERS_KEPT) map.delete(map.keys().next().value!);
   };
-  const remember = (userId: string, by: string) => keep(deciders.current, userId, by);
 
   useCallEvent('*', (event: CallEvent) => {
     if (event.type === 'newStageRequest') {
@@ -140,18 +140,19 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
     }
     if (!('user_id' in event)) return;
     const userId = event.user_id;
-    if ('name' in event && typeof event.name === 'string') keep(names.current, userId, event.name);
-    if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') remember(userId, event.by);
-    if (event.type === 'stageRequestWithdrawn') remember(userId, userId);
+    if ('name' in event && event.name !== undefined) keep(names.current, userId, event.name);
+    if (event.type === 'stageRequestApproved' || event.type === 'stageRequestRejected') keep(deciders.current, userId, event.by);
+    if (event.type === 'stageRequestWithdrawn') keep(deciders.current, userId, userId);
     // Viewers hear about themselves; managers about others.
     const kind = userId === call.user.id ? OWN_NOTICES[event.type] : OTHERS_NOTICES[event.type];
     if (!kind) return;
     add({
-      kind: kind === 'approved' && event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
+      // Only your own approval makes a notice: an invitation is one too.
+      kind: event.type === 'stageRequestApproved' && event.invited ? 'invited' : kind,
       user_id: userId,
-      name: nameOf(call, userId, names.current),
+      name: nameOf(userId),
       ...(event.type === 'stageInvitationDeclined' && { invited: event.invited }),
-      ...('reason' in event && typeof event.reason === 'string' && { reason: event.reason }),
+      ...('reason' in event && event.reason !== undefined && { reason: event.reason }),
     });
   });
 
@@ -162,13 +163,10 @@ export function useStageNotices({ kinds, max = 5 }: UseStageNoticesOptions = {})
       const by = deciders.current.get(outcome.user_id);
       // A withdrawn request was already announced; a decision of one's own is no news.
       if (!by || by === outcome.user_id || by === call.user.id) continue;
-      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(call, outcome.user_id, names.current), by, byName: nameOf(call, by, names.current) });
+      add({ kind: 'decided', user_id: outcome.user_id, name: nameOf(outcome.user_id), by, byName: nameOf(by) });
     }
   };
-  const onDecided = useRef(decided);
-  useInsertionEffect(() => {
-    onDecided.current = decided;
-  });
+  const onDecided = useLatest(decided);
   useCommitEffect(
     () =>
       queryClient.getMutationCache().subscribe((event) => {
