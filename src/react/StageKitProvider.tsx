@@ -5,7 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { shallow } from 'zustand/vanilla/shallow';
 import type { Call, StageKitClient } from '../core/index.js';
 import { CallContext, StageKitContext, useMaybeStageKit } from './context.js';
-import { defaultMessages, type StageKitMessages } from './messages.js';
+import type { StageKitMessages } from './messages.js';
 
 export interface StageKitProviderProps {
   /** The signed-in client: `backend.client({ user })` or `createRemoteClient({ url, token })`. */
@@ -28,6 +28,8 @@ function useShallowStable<T extends object>(value: T | undefined): T | undefined
   return kept;
 }
 
+const NO_OVERRIDES: Partial<StageKitMessages> = {};
+
 function createQueryClient(): QueryClient {
   // Stage actions are commands: a failed one is reported, and retried only when the user asks.
   return new QueryClient({ defaultOptions: { mutations: { retry: false }, queries: { retry: false } } });
@@ -42,9 +44,7 @@ export function StageKitProvider({ client, call, queryClient, messages, children
   const value = useMemo(
     () => ({
       client: client ?? parent?.client ?? null,
-      messages: stableMessages
-        ? { ...(parent?.messages ?? defaultMessages), ...stableMessages }
-        : (parent?.messages ?? defaultMessages),
+      messages: stableMessages ? { ...parent?.messages, ...stableMessages } : (parent?.messages ?? NO_OVERRIDES),
     }),
     [client, stableMessages, parent],
   );

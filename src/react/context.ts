@@ -4,7 +4,11 @@ import type { StageKitMessages } from './messages.js';
 
 export interface StageKitContextValue {
   client: StageKitClient | null;
-  messages: StageKitMessages;
+  /**
+   * The app's overrides only: each component lays them over its own group of defaults, so an app
+   * bundles the words of the components it uses, not every component's.
+   */
+  messages: Partial<StageKitMessages>;
 }
 
 export const StageKitContext = createContext<StageKitContextValue | null>(null);

@@ -15,10 +15,10 @@ export function useMessages(labels?: Partial<StageKitMessages>): StageKitMessage
 export type OptionalMessages = { [K in keyof StageKitMessages as undefined extends StageKitMessages[K] ? K : never]?: StageKitMessages[K] };
 
 /**
- * The same, for a component that shows only the `defaults` group: without a provider those are
- * its words, so the component does not bundle every other component's.
+ * The same, for a component that shows only the `defaults` group: the provider's overrides and
+ * `labels` are laid over its own words, so the component does not bundle every other component's.
  */
 export function useMessagesFor<Group extends Partial<StageKitMessages>>(defaults: Group, labels?: Partial<StageKitMessages>): Group & OptionalMessages {
-  const base = useMaybeStageKit()?.messages ?? defaults;
-  return useMemo(() => (labels ? { ...base, ...labels } : base) as Group & OptionalMessages, [base, labels]);
+  const overrides = useMaybeStageKit()?.messages;
+  return useMemo(() => ({ ...defaults, ...overrides, ...labels }) as Group & OptionalMessages, [defaults, overrides, labels]);
 }

@@ -105,4 +105,22 @@ describe('default words', () => {
     expect(screen.getByRole('button', { name: 'Wrap up' })).toBeTruthy();
     expect(screen.getByText(defaultMessages.backstage, { selector: '.stagekit-live-badge' })).toBeTruthy();
   });
+
+  it('lays a nested provider’s words over its parent’s, keeping the parent’s others', async () => {
+    const { host } = await setup();
+    render(
+      <StageKitProvider messages={{ goLive: 'Start the show', endCall: 'Close the show' }}>
+        <StageKitProvider messages={{ endCall: 'Wrap up' }}>
+          <StageCall call={host} load="none">
+            <GoLiveButton />
+            <EndCallButton />
+            <LiveBadge />
+          </StageCall>
+        </StageKitProvider>
+      </StageKitProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Start the show' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Wrap up' })).toBeTruthy();
+    expect(screen.getByText(defaultMessages.backstage, { selector: '.stagekit-live-badge' })).toBeTruthy();
+  });
 });
