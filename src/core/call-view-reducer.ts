@@ -50,6 +50,13 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     addedRequests = addedRequests.filter((r) => r.user_id !== userId);
     (removedRequests ??= new Set()).add(userId);
   };
+  /** Takes a user out of the call: participant, stage status, invitation and request. */
+  const removeParticipant = (userId: string) => {
+    if (Object.hasOwn(next!.participants, userId)) delete own('participants')[userId];
+    if (Object.hasOwn(next!.stage, userId)) delete own('stage')[userId];
+    if (next!.stage_invited?.[userId]) delete own('stage_invited')[userId];
+    dropRequest(userId);
+  };
 
   for (const event of events) {
     if (event.type === 'call.state') {
@@ -63,15 +70,12 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     }
     if (!next || event.seq <= next.seq) continue;
     applied?.push(event);
+    if ('call' in event) {
+      next = { ...next, ...event.call };
+      // A team lifted is a field gone: the event's fields are the whole of them.
+      if (event.call.team === undefined && next.team !== undefined) delete (next = { ...next }).team;
+    }
     switch (event.type) {
-      case 'call.created':
-      case 'call.updated':
-      case 'call.live_started':
-      case 'call.feature_changed':
-        next = { ...next, ...event.call };
-        // A team lifted is a field gone: the event's fields are the whole of them.
-        if (event.call.team === undefined && next.team !== undefined) delete (next = { ...next }).team;
-        break;
       case 'call.user_blocked':
       case 'call.user_unblocked': {
         // Only moderators and the user themselves are told: their list is exactly what they are shown,
@@ -80,23 +84,15 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         next = { ...next, blocked_user_ids: event.type === 'call.user_blocked' ? [...rest, event.user_id].sort() : rest };
         break;
       }
-      case 'call.live_ended': {
-        next = { ...next, ...event.call };
+      case 'call.live_ended':
         // A manager is told of everyone removed, most of whom a crowd's view never held: only
         // what the view holds is copied and changed, so readers of the rest do not re-render.
-        for (const userId of event.removed_user_ids) {
-          if (Object.hasOwn(next.participants, userId)) delete own('participants')[userId];
-          if (Object.hasOwn(next.stage, userId)) delete own('stage')[userId];
-          if (next.stage_invited?.[userId]) delete own('stage_invited')[userId];
-          dropRequest(userId);
-        }
+        for (const userId of event.removed_user_ids) removeParticipant(userId);
         break;
-      }
       case 'call.ended':
         flushRequests();
         next = {
           ...next,
-          ...event.call,
           participants: {},
           participant_count: 0,
           participants_count_by_role: {},
@@ -124,10 +120,7 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         next = { ...next, participant_count: event.participant_count, participants_count_by_role: event.participants_count_by_role };
         break;
       case 'call.participant_left':
-        delete own('participants')[event.user_id];
-        if (next.stage[event.user_id]) delete own('stage')[event.user_id];
-        if (next.stage_invited?.[event.user_id]) delete own('stage_invited')[event.user_id];
-        dropRequest(event.user_id);
+        removeParticipant(event.user_id);
         break;
       case 'stageStatusUpdate':
         if (event.status === 'OFF_STAGE') delete own('stage')[event.user_id];
