@@ -1,6 +1,6 @@
 import type { ConnectionState } from '../core/call.js';
 import type { StageKitError } from '../core/errors.js';
-import { CLOSE_CODES, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
+import { UNAUTHENTICATED_CLOSE_CODE, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
 import { readServerMessage } from './server-message.js';
 
 export interface ReconnectOptions {
@@ -131,7 +131,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     };
     current.onclose = (event) => {
       detach(current);
-      if (event.code === CLOSE_CODES.unauthenticated) {
+      if (event.code === UNAUTHENTICATED_CLOSE_CODE) {
         closed = true;
         setState('disconnected');
         return;
