@@ -36,6 +36,9 @@ export interface StageKitErrorJSON extends StageKitErrorDetails {
   message: string;
 }
 
+/** The details an error may carry, in the order its JSON lists them. */
+const DETAIL_KEYS = ['capability', 'opensAt', 'fields'] as const;
+
 /** The one error class of the kit. Check with `instanceof` and switch on `code`. */
 export class StageKitError extends Error {
   override readonly name = 'StageKitError';
@@ -47,19 +50,14 @@ export class StageKitError extends Error {
   constructor(code: StageKitErrorCode, message: string, details: StageKitErrorDetails = {}) {
     super(message);
     this.code = code;
-    if (details.capability !== undefined) this.capability = details.capability;
-    if (details.opensAt !== undefined) this.opensAt = details.opensAt;
-    if (details.fields !== undefined) this.fields = details.fields;
+    for (const key of DETAIL_KEYS) if (details[key] !== undefined) Object.assign(this, { [key]: details[key] });
   }
 
   toJSON(): StageKitErrorJSON {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.capability !== undefined && { capability: this.capability }),
-      ...(this.opensAt !== undefined && { opensAt: this.opensAt }),
-      ...(this.fields !== undefined && { fields: this.fields }),
-    };
+    const json: StageKitErrorJSON = { code: this.code, message: this.message };
+    // A detail the error lacks is no key at all, as the server sends it.
+    for (const key of DETAIL_KEYS) if (this[key] !== undefined) Object.assign(json, { [key]: this[key] });
+    return json;
   }
 
   static fromJSON(json: StageKitErrorJSON): StageKitError {
