@@ -57,7 +57,7 @@ interface Tracked {
   watched: boolean;
   /** The server refused or stopped the stream: the store reads disconnected whatever the socket's state. */
   refused: boolean;
-  waiters: { seq: number; resolve: () => void }[];
+  waiters: Set<{ seq: number; resolve: () => void }>;
 }
 
 /**
@@ -103,13 +103,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   };
 
   const release = (tracked: Tracked, all = false) => {
-    if (tracked.waiters.length === 0) return;
-    const still = [];
-    for (const waiter of tracked.waiters) {
-      if (all || waiter.seq <= tracked.seq) waiter.resolve();
-      else still.push(waiter);
-    }
-    tracked.waiters = still;
+    for (const waiter of tracked.waiters) if (all || waiter.seq <= tracked.seq) waiter.resolve();
   };
 
   const onMessage = (message: ServerMessage) => {
@@ -150,8 +144,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         }
         return;
       }
-      case 'ready':
-        return;
+      // 'ready' is handled by onReady.
     }
   };
 
@@ -177,23 +170,20 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   });
 
   /** Resolves once the store has caught up to `seq`, or when waiting longer cannot help. */
-  const caughtUp = (tracked: Tracked, seq: number): Promise<void> => {
-    if (tracked.seq >= seq || closed || !tracked.watched || connection === 'disconnected') return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        tracked.waiters = tracked.waiters.filter((waiter) => waiter !== entry);
-        resolve();
-      }, syncTimeoutMs);
-      const entry = {
+  const caughtUp = (tracked: Tracked, seq: number) =>
+    new Promise<void>((resolve) => {
+      if (tracked.seq >= seq || closed || !tracked.watched || connection === 'disconnected') return resolve();
+      const waiter = {
         seq,
         resolve: () => {
           clearTimeout(timer);
+          tracked.waiters.delete(waiter);
           resolve();
         },
       };
-      tracked.waiters.push(entry);
+      const timer = setTimeout(waiter.resolve, syncTimeoutMs);
+      tracked.waiters.add(waiter);
     });
-  };
 
   const send = async (tracked: Tracked, command: Command): Promise<unknown> => {
     if (closed) throw new StageKitError('NETWORK', 'this client is disconnected');
@@ -218,7 +208,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       const cid = `${type}:${id}`;
       let tracked = calls.get(cid);
       if (!tracked) {
-        const entry = { type, id, seq: 0, watched: false, refused: false, waiters: [] } as unknown as Tracked;
+        const entry = { type, id, seq: 0, watched: false, refused: false, waiters: new Set() } as unknown as Tracked;
         entry.handle = createCall({
           type,
           id,
