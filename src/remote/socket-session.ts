@@ -25,8 +25,8 @@ export interface SocketSessionOptions extends ReconnectOptions {
 }
 
 export interface SocketSession {
-  readonly state: ConnectionState;
-  send(message: ClientMessage): boolean;
+  /** Sends now if connected; otherwise drops the message (`onReady` is where to send again). */
+  send(message: ClientMessage): void;
   /** Closes the connection now and reconnects, as after a network failure. */
   reconnect(): void;
   close(): void;
@@ -59,27 +59,29 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
   /** A server silent for over two heartbeats is gone, whatever the socket says. */
   const expectMore = () => {
     clearTimeout(silenceTimer);
-    if (silenceLimit > 0) silenceTimer = setTimeout(() => drop(), silenceLimit);
+    if (silenceLimit > 0) silenceTimer = setTimeout(drop, silenceLimit);
   };
 
-  const drop = () => {
+  /** Stops listening to the current socket and closes it (a closed socket ignores the close). */
+  const detach = (code?: number, reason?: string) => {
     const current = socket;
     if (!current) return;
-    detach(current);
-    try {
-      current.close();
-    } catch {
-      // Already closing.
-    }
-    scheduleRetry();
-  };
-
-  const detach = (current: WebSocketLike) => {
+    socket = null;
+    clearTimeout(silenceTimer);
     current.onopen = current.onmessage = current.onclose = null;
     // Not null: closing a socket still connecting reports an error, which must land somewhere.
     current.onerror = ignore;
-    if (socket === current) socket = null;
-    clearTimeout(silenceTimer);
+    try {
+      current.close(code, reason);
+    } catch {
+      // Already closing.
+    }
+  };
+
+  const drop = () => {
+    if (!socket) return;
+    detach();
+    scheduleRetry();
   };
 
   const scheduleRetry = () => {
@@ -126,11 +128,10 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
       if (message.type === 'ping') current.send(JSON.stringify({ type: 'pong' } satisfies ClientMessage));
       options.onMessage(message);
     };
-    current.onerror = () => {
-      // A close event follows; reconnecting happens there.
-    };
+    // A close event follows an error; reconnecting happens there.
+    current.onerror = ignore;
     current.onclose = (event) => {
-      detach(current);
+      detach();
       if (event.code === UNAUTHENTICATED_CLOSE_CODE) {
         closed = true;
         setState('disconnected');
@@ -143,13 +144,8 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
   open();
 
   return {
-    get state() {
-      return state;
-    },
     send(message) {
-      if (!socket || state !== 'connected') return false;
-      socket.send(JSON.stringify(message));
-      return true;
+      if (socket && state === 'connected') socket.send(JSON.stringify(message));
     },
     reconnect() {
       if (closed) return;
@@ -159,15 +155,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     close() {
       closed = true;
       clearTimeout(retryTimer);
-      const current = socket;
-      if (current) {
-        detach(current);
-        try {
-          current.close(1000, 'client closed');
-        } catch {
-          // Already closing.
-        }
-      }
+      detach(1000, 'client closed');
       setState('disconnected');
     },
   };
