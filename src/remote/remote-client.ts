@@ -144,7 +144,10 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         }
         return;
       }
-      // 'ready' is handled by onReady.
+      case 'ready':
+        clock.heard(message.now);
+        sampleClock();
+        for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
     }
   };
 
@@ -155,11 +158,6 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     ...options.reconnect,
     onMessage,
     onMalformed: options.onMessageError,
-    onReady(message) {
-      clock.heard(message.now);
-      sampleClock();
-      for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
-    },
     onState(state) {
       connection = state;
       for (const tracked of calls.values()) {

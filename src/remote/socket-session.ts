@@ -14,11 +14,12 @@ export interface SocketSessionOptions extends ReconnectOptions {
   url: string;
   token: string;
   WebSocket: WebSocketConstructor;
-  /** Every message after `ready`, and `ready` itself. */
+  /**
+   * Every message, `ready` included: it comes each time the server accepts the connection, first
+   * or again, once the state reads connected (resubscribe there).
+   */
   onMessage(message: ServerMessage): void;
   onState(state: ConnectionState): void;
-  /** Each time the server accepts the connection, first or again: resubscribe here. */
-  onReady(message: Extract<ServerMessage, { type: 'ready' }>): void;
   /** A frame that is not a well-formed message: it was ignored. */
   onMalformed?(error: StageKitError): void;
   random?: () => number;
@@ -123,7 +124,6 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
         silenceLimit = message.heartbeat_ms * 2 + 1000;
         expectMore();
         setState('connected');
-        options.onReady(message);
       }
       if (message.type === 'ping') current.send(JSON.stringify({ type: 'pong' } satisfies ClientMessage));
       options.onMessage(message);
