@@ -110,26 +110,23 @@ export function createCall(options: {
   const { type, id, user, clock, send } = options;
   const store = createStore<CallStoreState>(() => ({ user, call: null, connection: options.connection ?? 'connected' }));
   const done = () => undefined;
-  const listeners = new Map<string, Set<(event: CallEvent) => void>>();
-  const on = (eventType: string, listener: (event: CallEvent) => void) => {
-    let set = listeners.get(eventType);
-    if (!set) listeners.set(eventType, (set = new Set()));
-    // Wrapped, so one listener added twice is two subscriptions, each with its own unsubscribe.
-    const entry = (event: CallEvent) => listener(event);
-    set.add(entry);
+  const listeners = new Set<{ type: string; listener: (event: CallEvent) => void }>();
+  const on = (type: string, listener: (event: CallEvent) => void) => {
+    // An entry of its own, so one listener added twice is two subscriptions, each with its own unsubscribe.
+    const entry = { type, listener };
+    listeners.add(entry);
     return () => {
-      set.delete(entry);
-      if (set.size === 0 && listeners.get(eventType) === set) listeners.delete(eventType);
+      listeners.delete(entry);
     };
   };
   const emit = (events: readonly CallEvent[]) => {
     for (const event of events) {
-      for (const key of [event.type, '*']) {
-        const set = listeners.get(key);
-        if (!set) continue;
-        for (const listener of [...set]) {
+      // The event's own listeners first, then those of every event.
+      for (const type of [event.type, '*']) {
+        for (const entry of [...listeners]) {
+          if (entry.type !== type) continue;
           try {
-            listener(event);
+            entry.listener(event);
           } catch (error) {
             // One listener's failure must not cost the others (or the store) their events.
             void Promise.reject(error);
