@@ -100,7 +100,6 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
           stage_requests: [],
           stage_invited: {},
         };
-        copied = new Set(['participants', 'stage', 'stage_invited']);
         break;
       case 'call.member_added':
       case 'call.member_updated':
