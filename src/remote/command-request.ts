@@ -1,5 +1,4 @@
-import type { Command, CommandType } from '../core/engine.js';
-import { StageKitError } from '../core/errors.js';
+import type { Command } from '../core/engine.js';
 import { FEATURE_PATHS } from '../core/call-features.js';
 
 export interface CommandRequest {
@@ -8,7 +7,10 @@ export interface CommandRequest {
   body?: unknown;
 }
 
-type PostedCommandType = Exclude<CommandType, 'get' | 'update' | 'feature.start' | 'feature.stop' | 'audience.query' | 'audience.publishCounts'>;
+/** The commands a call sends: the backends alone publish the counts. */
+export type CallCommand = Exclude<Command, { type: 'audience.publishCounts' }>;
+
+type PostedCommandType = Exclude<CallCommand['type'], 'get' | 'update' | 'feature.start' | 'feature.stop' | 'audience.query'>;
 
 /** The path, under the call's, each command is POSTed to. */
 const POST_PATHS: Record<PostedCommandType, string> = {
@@ -34,7 +36,7 @@ const POST_PATHS: Record<PostedCommandType, string> = {
 };
 
 /** The reference REST path and body for one engine command. */
-export function commandRequest(type: string, id: string, command: Command): CommandRequest {
+export function commandRequest(type: string, id: string, command: CallCommand): CommandRequest {
   const base = `/video/call/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
   switch (command.type) {
     case 'get':
@@ -50,9 +52,6 @@ export function commandRequest(type: string, id: string, command: Command): Comm
       const search = query.toString();
       return { method: 'GET', path: `${base}/participants${search ? `?${search}` : ''}` };
     }
-    case 'audience.publishCounts':
-      // The server tells the counts on its own; a client has nothing to send.
-      throw new StageKitError('INVALID_INPUT', 'counts are published by the server', { fields: [{ path: 'command', message: 'is not sent by clients' }] });
   }
   const request: CommandRequest = { method: 'POST', path: base + POST_PATHS[command.type] };
   if ('user_ids' in command) {

@@ -3,7 +3,7 @@ import type { StageKitClient } from '../core/client.js';
 import type { Command } from '../core/engine.js';
 import { StageKitError } from '../core/errors.js';
 import type { User } from '../core/model.js';
-import { commandRequest } from './command-request.js';
+import { commandRequest, type CallCommand } from './command-request.js';
 import { createHttpTransport } from './http-transport.js';
 import type { ServerMessage, WebSocketConstructor } from './protocol.js';
 import { createServerClock, type ServerClock } from './server-clock.js';
@@ -185,7 +185,8 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
 
   const send = async (tracked: Tracked, command: Command): Promise<unknown> => {
     if (closed) throw new StageKitError('NETWORK', 'this client is disconnected');
-    const body = await http(commandRequest(tracked.type, tracked.id, command));
+    // A call's methods send no command of the backends' own (publishing the counts).
+    const body = await http(commandRequest(tracked.type, tracked.id, command as CallCommand));
     const { call: _view, seq, ...result } = body;
     if (!tracked.watched) {
       tracked.watched = true;
