@@ -111,9 +111,9 @@ export function createCall(options: {
   const store = createStore<CallStoreState>(() => ({ user, call: null, connection: options.connection ?? 'connected' }));
   const done = () => undefined;
   const listeners = new Set<{ type: string; listener: (event: CallEvent) => void }>();
-  const on = (type: string, listener: (event: CallEvent) => void) => {
+  const on = (eventType: string, listener: (event: CallEvent) => void) => {
     // An entry of its own, so one listener added twice is two subscriptions, each with its own unsubscribe.
-    const entry = { type, listener };
+    const entry = { type: eventType, listener };
     listeners.add(entry);
     return () => {
       listeners.delete(entry);
@@ -122,9 +122,9 @@ export function createCall(options: {
   const emit = (events: readonly CallEvent[]) => {
     for (const event of events) {
       // The event's own listeners first, then those of every event.
-      for (const type of [event.type, '*']) {
+      for (const eventType of [event.type, '*']) {
         for (const entry of [...listeners]) {
-          if (entry.type !== type) continue;
+          if (entry.type !== eventType) continue;
           try {
             entry.listener(event);
           } catch (error) {
