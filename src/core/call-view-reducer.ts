@@ -30,25 +30,18 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     }
     return next![key];
   };
-  let removedRequests: Set<string> | null = null;
-  let addedRequests: StageRequest[] = [];
-  // The ids in `next.stage_requests`, built on the first drop: a scan per dropped id would make
-  // Accept all on n requests O(n²).
-  let pendingIds: Set<string> | null = null;
+  // The pending requests by user id, built on the first change: a scan per change would make
+  // Accept all on n requests O(n²). Written back to `next.stage_requests`, in order, by a flush.
+  let requests: Map<string, StageRequest> | null = null;
+  let requestsChanged = false;
+  const pendingRequests = () => (requests ??= new Map(next!.stage_requests.map((r) => [r.user_id, r])));
   const flushRequests = () => {
-    pendingIds = null;
-    if (!removedRequests && addedRequests.length === 0) return;
-    const gone = removedRequests;
-    const kept = gone ? next!.stage_requests.filter((r) => !gone.has(r.user_id)) : next!.stage_requests;
-    next = { ...next!, stage_requests: addedRequests.length ? [...kept, ...addedRequests] : kept };
-    removedRequests = null;
-    addedRequests = [];
+    if (requestsChanged) next = { ...next!, stage_requests: [...requests!.values()] };
+    requests = null;
+    requestsChanged = false;
   };
   const dropRequest = (userId: string) => {
-    pendingIds ??= new Set(next!.stage_requests.map((r) => r.user_id));
-    if (!pendingIds.has(userId) && !addedRequests.some((r) => r.user_id === userId)) return;
-    addedRequests = addedRequests.filter((r) => r.user_id !== userId);
-    (removedRequests ??= new Set()).add(userId);
+    if (pendingRequests().delete(userId)) requestsChanged = true;
   };
   /** Takes a user out of the call: participant, stage status, invitation and request. */
   const removeParticipant = (userId: string) => {
@@ -130,7 +123,8 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         break;
       case 'stageAccessRequestUpdate':
         for (const userId of event.removed) dropRequest(userId);
-        addedRequests.push(...event.added);
+        for (const request of event.added) pendingRequests().set(request.user_id, request);
+        requestsChanged ||= event.added.length > 0;
         break;
       default:
         break;
