@@ -22,7 +22,6 @@ export interface SocketSessionOptions extends ReconnectOptions {
   onState(state: ConnectionState): void;
   /** A frame that is not a well-formed message: it was ignored. */
   onMalformed?(error: StageKitError): void;
-  random?: () => number;
 }
 
 export interface SocketSession {
@@ -42,7 +41,6 @@ const ignore = () => undefined;
 export function createSocketSession(options: SocketSessionOptions): SocketSession {
   const initialDelay = options.initialDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 10_000;
-  const random = options.random ?? Math.random;
   let socket: WebSocketLike | null = null;
   let state: ConnectionState = 'connecting';
   let attempt = 0;
@@ -89,10 +87,11 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     if (closed) return;
     setState('connecting');
     clearTimeout(retryTimer);
-    // Full jitter keeps a crowd of clients from reconnecting in step after a server restart.
+    // A wait between half the ceiling and all of it keeps a crowd of clients from reconnecting in
+    // step after a server restart.
     const ceiling = Math.min(maxDelay, initialDelay * 2 ** attempt);
     attempt += 1;
-    retryTimer = setTimeout(open, ceiling / 2 + (random() * ceiling) / 2);
+    retryTimer = setTimeout(open, (ceiling * (1 + Math.random())) / 2);
   };
 
   const open = () => {
