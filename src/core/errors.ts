@@ -42,10 +42,12 @@ const DETAIL_KEYS = ['capability', 'opensAt', 'fields'] as const;
 /** The one error class of the kit. Check with `instanceof` and switch on `code`. */
 export class StageKitError extends Error {
   override readonly name = 'StageKitError';
-  readonly code: StageKitErrorCode;
-  readonly capability?: Capability;
-  readonly opensAt?: string | null;
-  readonly fields?: InvalidField[];
+  // Declared, not initialised as class fields: the constructor sets each one the error has, and a
+  // detail it lacks is no key at all, as in its JSON.
+  declare readonly code: StageKitErrorCode;
+  declare readonly capability?: Capability;
+  declare readonly opensAt?: string | null;
+  declare readonly fields?: InvalidField[];
 
   constructor(code: StageKitErrorCode, message: string, details: StageKitErrorDetails = {}) {
     super(message);
