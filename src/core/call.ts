@@ -176,7 +176,6 @@ export function createCall(options: {
   return {
     call,
     receive(events) {
-      if (events.length === 0) return;
       const current = store.getState().call;
       // The events the reducer applied, in order: a replay it skips is not news to listeners.
       const applied: CallEvent[] = [];
