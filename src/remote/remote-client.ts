@@ -220,7 +220,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       }
       return tracked.handle.call;
     },
-    reconnect: () => session.reconnect(),
+    reconnect: session.reconnect,
     disconnect() {
       if (closed) return;
       for (const tracked of calls.values()) {
