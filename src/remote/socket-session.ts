@@ -108,22 +108,20 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
       current.send(JSON.stringify({ type: 'auth', token: options.token } satisfies ClientMessage));
     };
     current.onmessage = (event) => {
-      // Whatever it sent, the server is there.
-      expectMore();
-      let message: ServerMessage | null;
+      let message: ServerMessage | null = null;
       try {
         message = readServerMessage(event.data);
       } catch (error) {
         options.onMalformed?.(error as StageKitError);
-        return;
       }
-      if (!message) return;
-      if (message.type === 'ready') {
+      if (message?.type === 'ready') {
         attempt = 0;
         silenceLimit = message.heartbeat_ms * 2 + 1000;
-        expectMore();
         setState('connected');
       }
+      // Whatever it sent, the server is there.
+      expectMore();
+      if (!message) return;
       if (message.type === 'ping') current.send(JSON.stringify({ type: 'pong' } satisfies ClientMessage));
       options.onMessage(message);
     };
