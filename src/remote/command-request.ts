@@ -55,7 +55,9 @@ export function commandRequest(type: string, id: string, command: CallCommand): 
   }
   const request: CommandRequest = { method: 'POST', path: base + POST_PATHS[command.type] };
   if ('user_ids' in command) {
-    request.body = { user_ids: command.user_ids, ...(command.only_requested !== undefined && { only_requested: command.only_requested }) };
+    // `user_ids`, and `only_requested` when given.
+    const { type: _type, ...body } = command;
+    request.body = body;
   } else if ('input' in command) {
     // A call's methods set `input` on the commands that take one, given or not; none given is `{}`.
     request.body = command.input ?? {};
