@@ -12,9 +12,7 @@ import type { CallView, StageRequest } from './model.js';
 export function reduceCallView(view: CallView | null, events: readonly CallEvent[], viewerId?: string, applied?: CallEvent[]): CallView | null {
   const reduced = reduceEvents(view, events, applied);
   if (!reduced || viewerId === undefined || reduced === view) return reduced;
-  const status = reduced.stage[viewerId];
-  if (view && view.stage[viewerId] === status && view.role_capabilities === reduced.role_capabilities) return reduced;
-  const own = withStageCapabilities(reduced.role_capabilities ?? reduced.own_capabilities, status);
+  const own = withStageCapabilities(reduced.role_capabilities ?? reduced.own_capabilities, reduced.stage[viewerId]);
   return sameCapabilities(own, reduced.own_capabilities) ? reduced : { ...reduced, own_capabilities: own };
 }
 
