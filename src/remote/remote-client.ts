@@ -47,10 +47,10 @@ export interface RemoteClient extends StageKitClient {
   reconnect(): void;
 }
 
-interface Tracked {
+/** A call this client has handed out: its handle, and how far its events have come. */
+interface Tracked extends CallHandle {
   type: string;
   id: string;
-  handle: CallHandle;
   /** The call's sequence number this client has caught up to, including events hidden from it. */
   seq: number;
   /** Whether the server should stream this call's events: set by the first action that succeeds. */
@@ -92,7 +92,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   };
 
   const subscribe = (tracked: Tracked) => {
-    const hasView = tracked.handle.call.getState().call !== null;
+    const hasView = tracked.call.getState().call !== null;
     session.send({
       type: 'subscribe',
       call_type: tracked.type,
@@ -113,10 +113,10 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         if (!tracked) return;
         if (tracked.refused) {
           tracked.refused = false;
-          tracked.handle.setConnection(connection);
+          tracked.setConnection(connection);
         }
         try {
-          tracked.handle.receive(message.events);
+          tracked.receive(message.events);
         } catch {
           // The store is updated once per batch, after the whole batch applied: it is unchanged.
           options.onMessageError?.(new StageKitError('NETWORK', `the server sent events for ${message.cid} this client could not apply; they were ignored`));
@@ -138,9 +138,9 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         if (tracked) {
           tracked.watched = false;
           tracked.refused = true;
-          tracked.handle.setConnection('disconnected');
+          tracked.setConnection('disconnected');
           release(tracked, true);
-          options.onSubscriptionError?.(tracked.handle.call.cid, StageKitError.fromJSON(message.error));
+          options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
         }
         return;
       }
@@ -161,7 +161,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     onState(state) {
       connection = state;
       for (const tracked of calls.values()) {
-        if (!tracked.refused || state === 'disconnected') tracked.handle.setConnection(state);
+        if (!tracked.refused || state === 'disconnected') tracked.setConnection(state);
         if (state === 'disconnected') release(tracked, true);
       }
     },
@@ -208,23 +208,23 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       let tracked = calls.get(cid);
       if (!tracked) {
         const entry = { type, id, seq: 0, watched: false, refused: false, waiters: new Set() } as unknown as Tracked;
-        entry.handle = createCall({
+        Object.assign(entry, createCall({
           type,
           id,
           user,
           clock,
           connection,
           send: (command) => send(entry, command) as never,
-        });
+        }));
         calls.set(cid, (tracked = entry));
       }
-      return tracked.handle.call;
+      return tracked.call;
     },
     reconnect: session.reconnect,
     disconnect() {
       if (closed) return;
       for (const tracked of calls.values()) {
-        if (tracked.handle.call.getState().call?.participants[user.id]) {
+        if (tracked.call.getState().call?.participants[user.id]) {
           // Best effort: the server also removes a participant whose connection is gone.
           http(commandRequest(tracked.type, tracked.id, { type: 'leave' })).catch(() => undefined);
         }
