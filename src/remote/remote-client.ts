@@ -170,7 +170,8 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   /** Resolves once the store has caught up to `seq`, or when waiting longer cannot help. */
   const caughtUp = (tracked: Tracked, seq: number) =>
     new Promise<void>((resolve) => {
-      if (tracked.seq >= seq || closed || !tracked.watched || connection === 'disconnected') return resolve();
+      // The action has just asked for the stream; a closed client reads disconnected.
+      if (tracked.seq >= seq || connection === 'disconnected') return resolve();
       const waiter = {
         seq,
         resolve: () => {
