@@ -25,7 +25,7 @@ export interface SocketSessionOptions extends ReconnectOptions {
 }
 
 export interface SocketSession {
-  /** Sends now if connected; otherwise drops the message (`onReady` is where to send again). */
+  /** Sends now if connected; otherwise drops the message (the next `ready` is where to send again). */
   send(message: ClientMessage): void;
   /** Closes the connection now and reconnects, as after a network failure. */
   reconnect(): void;
