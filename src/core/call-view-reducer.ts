@@ -62,9 +62,9 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     if (!next || event.seq <= next.seq) continue;
     applied?.push(event);
     if ('call' in event) {
-      next = { ...next, ...event.call };
       // A team lifted is a field gone: the event's fields are the whole of them.
-      if (event.call.team === undefined && next.team !== undefined) delete (next = { ...next }).team;
+      const { team: _team, ...rest } = next;
+      next = { ...rest, ...event.call };
     }
     switch (event.type) {
       case 'call.user_blocked':
