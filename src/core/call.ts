@@ -170,7 +170,7 @@ export function createCall(options: {
       revokeAccess: (userIds) => send({ type: 'stage.revokeAccess', user_ids: userIds }),
       kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
     },
-    queryAudience: (input) => send({ type: 'audience.query', ...(input !== undefined && { input }) }),
+    queryAudience: (input) => send({ type: 'audience.query', input }),
     on: on as Call['on'],
   };
   return {
