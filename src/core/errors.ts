@@ -36,8 +36,15 @@ export interface StageKitErrorJSON extends StageKitErrorDetails {
   message: string;
 }
 
-/** The details an error may carry, in the order its JSON lists them. */
+/** The details an error may carry. */
 const DETAIL_KEYS = ['capability', 'opensAt', 'fields'] as const;
+
+/** The details given, in the order an error's JSON lists them: one left undefined is no key at all. */
+function definedDetails(source: StageKitErrorDetails): StageKitErrorDetails {
+  const details: Record<string, unknown> = {};
+  for (const key of DETAIL_KEYS) if (source[key] !== undefined) details[key] = source[key];
+  return details;
+}
 
 /** The one error class of the kit. Check with `instanceof` and switch on `code`. */
 export class StageKitError extends Error {
@@ -52,14 +59,11 @@ export class StageKitError extends Error {
   constructor(code: StageKitErrorCode, message: string, details: StageKitErrorDetails = {}) {
     super(message);
     this.code = code;
-    for (const key of DETAIL_KEYS) if (details[key] !== undefined) Object.assign(this, { [key]: details[key] });
+    Object.assign(this, definedDetails(details));
   }
 
   toJSON(): StageKitErrorJSON {
-    const json: StageKitErrorJSON = { code: this.code, message: this.message };
-    // A detail the error lacks is no key at all, as the server sends it.
-    for (const key of DETAIL_KEYS) if (this[key] !== undefined) Object.assign(json, { [key]: this[key] });
-    return json;
+    return { code: this.code, message: this.message, ...definedDetails(this) };
   }
 
   static fromJSON(json: StageKitErrorJSON): StageKitError {
