@@ -119,22 +119,6 @@ export function createCall(options: {
       listeners.delete(entry);
     };
   };
-  const emit = (events: readonly CallEvent[]) => {
-    for (const event of events) {
-      // The event's own listeners first, then those of every event.
-      for (const eventType of [event.type, '*']) {
-        for (const entry of [...listeners]) {
-          if (entry.type !== eventType) continue;
-          try {
-            entry.listener(event);
-          } catch (error) {
-            // One listener's failure must not cost the others (or the store) their events.
-            void Promise.reject(error);
-          }
-        }
-      }
-    }
-  };
   const call: Call = {
     type,
     id,
@@ -181,7 +165,20 @@ export function createCall(options: {
       const applied: CallEvent[] = [];
       const next = reduceCallView(current, events, user.id, applied);
       if (next !== current) store.setState({ call: next });
-      if (listeners.size > 0) emit(applied);
+      for (const event of applied) {
+        // The event's own listeners first, then those of every event.
+        for (const eventType of [event.type, '*']) {
+          for (const entry of [...listeners]) {
+            if (entry.type !== eventType) continue;
+            try {
+              entry.listener(event);
+            } catch (error) {
+              // One listener's failure must not cost the others (or the store) their events.
+              void Promise.reject(error);
+            }
+          }
+        }
+      }
     },
     setConnection(connection) {
       if (store.getState().connection !== connection) store.setState({ connection });
