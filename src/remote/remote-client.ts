@@ -78,19 +78,6 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   let connection: ConnectionState = 'connecting';
   let closed = false;
 
-  const sampleClock = () => {
-    clock
-      .sample(async () => {
-        const response = await fetchImpl(`${baseUrl}/time`);
-        const body = (await response.json()) as { now?: unknown };
-        if (typeof body.now !== 'number') throw new Error('no time');
-        return body.now;
-      })
-      .catch(() => {
-        // The one-way reading from `ready` stands until the next reconnect.
-      });
-  };
-
   const subscribe = (tracked: Tracked) => {
     const hasView = tracked.call.getState().call !== null;
     session.send({
@@ -146,7 +133,17 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       }
       case 'ready':
         clock.heard(message.now);
-        sampleClock();
+        // A round trip to the server's clock measures better than the one-way reading.
+        clock
+          .sample(async () => {
+            const response = await fetchImpl(`${baseUrl}/time`);
+            const body = (await response.json()) as { now?: unknown };
+            if (typeof body.now !== 'number') throw new Error('no time');
+            return body.now;
+          })
+          .catch(() => {
+            // The one-way reading from `ready` stands until the next reconnect.
+          });
         for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
     }
   };
