@@ -164,23 +164,6 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     },
   });
 
-  /** Resolves once the store has caught up to `seq`, or when waiting longer cannot help. */
-  const caughtUp = (tracked: Tracked, seq: number) =>
-    new Promise<void>((resolve) => {
-      // The action has just asked for the stream; a closed client reads disconnected.
-      if (tracked.seq >= seq || connection === 'disconnected') return resolve();
-      const waiter = {
-        seq,
-        resolve: () => {
-          clearTimeout(timer);
-          tracked.waiters.delete(waiter);
-          resolve();
-        },
-      };
-      const timer = setTimeout(waiter.resolve, syncTimeoutMs);
-      tracked.waiters.add(waiter);
-    });
-
   const send = async (tracked: Tracked, command: Command): Promise<unknown> => {
     if (closed) throw new StageKitError('NETWORK', 'this client is disconnected');
     // A call's methods send no command of the backends' own (publishing the counts).
@@ -190,7 +173,22 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       tracked.watched = true;
       subscribe(tracked);
     }
-    if (typeof seq === 'number') await caughtUp(tracked, seq);
+    // Resolves once the store has caught up to `seq`, or when waiting longer cannot help: the
+    // action has just asked for the stream, and a closed client reads disconnected.
+    if (typeof seq === 'number' && tracked.seq < seq && connection !== 'disconnected') {
+      await new Promise<void>((resolve) => {
+        const waiter = {
+          seq,
+          resolve: () => {
+            clearTimeout(timer);
+            tracked.waiters.delete(waiter);
+            resolve();
+          },
+        };
+        const timer = setTimeout(waiter.resolve, syncTimeoutMs);
+        tracked.waiters.add(waiter);
+      });
+    }
     return result;
   };
 
