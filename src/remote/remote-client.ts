@@ -89,10 +89,6 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     });
   };
 
-  const release = (tracked: Tracked, all = false) => {
-    for (const waiter of tracked.waiters) if (all || waiter.seq <= tracked.seq) waiter.resolve();
-  };
-
   const onMessage = (message: ServerMessage) => {
     switch (message.type) {
       case 'events': {
@@ -110,7 +106,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
           return;
         }
         tracked.seq = Math.max(tracked.seq, message.seq);
-        release(tracked);
+        for (const waiter of tracked.waiters) if (waiter.seq <= tracked.seq) waiter.resolve();
         return;
       }
       case 'time':
@@ -126,7 +122,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
           tracked.watched = false;
           tracked.refused = true;
           tracked.setConnection('disconnected');
-          release(tracked, true);
+          for (const waiter of tracked.waiters) waiter.resolve();
           options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
         }
         return;
@@ -159,7 +155,8 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       connection = state;
       for (const tracked of calls.values()) {
         if (!tracked.refused || state === 'disconnected') tracked.setConnection(state);
-        if (state === 'disconnected') release(tracked, true);
+        // Disconnected, no events will come: no action should wait for them.
+        if (state === 'disconnected') for (const waiter of tracked.waiters) waiter.resolve();
       }
     },
   });
