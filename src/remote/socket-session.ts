@@ -55,12 +55,6 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     options.onState(next);
   };
 
-  /** A server silent for over two heartbeats is gone, whatever the socket says. */
-  const expectMore = () => {
-    clearTimeout(silenceTimer);
-    if (silenceLimit > 0) silenceTimer = setTimeout(drop, silenceLimit);
-  };
-
   /** Stops listening to the current socket and closes it (a closed socket ignores the close). */
   const detach = (code?: number, reason?: string) => {
     const current = socket;
@@ -119,8 +113,10 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
         silenceLimit = message.heartbeat_ms * 2 + 1000;
         setState('connected');
       }
-      // Whatever it sent, the server is there.
-      expectMore();
+      // Whatever it sent, the server is there; silent for over two heartbeats, it is gone, whatever
+      // the socket says.
+      clearTimeout(silenceTimer);
+      if (silenceLimit > 0) silenceTimer = setTimeout(drop, silenceLimit);
       if (!message) return;
       if (message.type === 'ping') current.send(JSON.stringify({ type: 'pong' } satisfies ClientMessage));
       options.onMessage(message);
