@@ -10,13 +10,6 @@ import type { CallView, StageRequest } from './model.js';
  * given, receives the events that were not skipped, in order.
  */
 export function reduceCallView(view: CallView | null, events: readonly CallEvent[], viewerId?: string, applied?: CallEvent[]): CallView | null {
-  const reduced = reduceEvents(view, events, applied);
-  if (!reduced || viewerId === undefined || reduced === view) return reduced;
-  const own = withStageCapabilities(reduced.role_capabilities ?? reduced.own_capabilities, reduced.stage[viewerId]);
-  return sameCapabilities(own, reduced.own_capabilities) ? reduced : { ...reduced, own_capabilities: own };
-}
-
-function reduceEvents(view: CallView | null, events: readonly CallEvent[], applied: CallEvent[] | undefined): CallView | null {
   let next = view;
   let copied: Set<string> = new Set();
   const own = <K extends 'members' | 'participants' | 'stage' | 'stage_invited'>(key: K): CallView[K] => {
@@ -130,5 +123,8 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     next = { ...next, seq: event.seq };
   }
   flushRequests();
-  return next;
+  // The viewer's capabilities follow their own stage status.
+  if (!next || viewerId === undefined || next === view) return next;
+  const capabilities = withStageCapabilities(next.role_capabilities ?? next.own_capabilities, next.stage[viewerId]);
+  return sameCapabilities(capabilities, next.own_capabilities) ? next : { ...next, own_capabilities: capabilities };
 }
