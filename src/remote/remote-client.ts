@@ -5,7 +5,7 @@ import { StageKitError } from '../core/errors.js';
 import type { User } from '../core/model.js';
 import { commandRequest, type CallCommand } from './command-request.js';
 import { createHttpTransport } from './http-transport.js';
-import type { ServerMessage, WebSocketConstructor } from './protocol.js';
+import type { WebSocketConstructor } from './protocol.js';
 import { createServerClock, type ServerClock } from './server-clock.js';
 import { createSocketSession, type ReconnectOptions } from './socket-session.js';
 import { userFromToken } from './token-user.js';
@@ -89,67 +89,65 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     });
   };
 
-  const onMessage = (message: ServerMessage) => {
-    switch (message.type) {
-      case 'events': {
-        const tracked = calls.get(message.cid);
-        if (!tracked) return;
-        if (tracked.refused) {
-          tracked.refused = false;
-          tracked.setConnection(connection);
-        }
-        try {
-          tracked.receive(message.events);
-        } catch {
-          // The store is updated once per batch, after the whole batch applied: it is unchanged.
-          options.onMessageError?.(new StageKitError('NETWORK', `the server sent events for ${message.cid} this client could not apply; they were ignored`));
-          return;
-        }
-        tracked.seq = Math.max(tracked.seq, message.seq);
-        for (const waiter of tracked.waiters) if (waiter.seq <= tracked.seq) waiter.resolve();
-        return;
-      }
-      case 'time':
-        clock.heard(message.now, { jumped: true });
-        return;
-      case 'ping':
-        clock.heard(message.now);
-        return;
-      case 'error': {
-        // A refused subscription: nothing more will arrive for that call, so nothing should wait.
-        const tracked = message.cid ? calls.get(message.cid) : undefined;
-        if (tracked) {
-          tracked.watched = false;
-          tracked.refused = true;
-          tracked.setConnection('disconnected');
-          for (const waiter of tracked.waiters) waiter.resolve();
-          options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
-        }
-        return;
-      }
-      case 'ready':
-        clock.heard(message.now);
-        // A round trip to the server's clock measures better than the one-way reading.
-        clock
-          .sample(async () => {
-            const response = await fetchImpl(`${baseUrl}/time`);
-            const body = (await response.json()) as { now?: unknown };
-            if (typeof body.now !== 'number') throw new Error('no time');
-            return body.now;
-          })
-          .catch(() => {
-            // The one-way reading from `ready` stands until the next reconnect.
-          });
-        for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
-    }
-  };
-
   const session = createSocketSession({
     url: `${baseUrl.replace(/^http/i, 'ws')}/video/connect`,
     token: options.token,
     WebSocket: WebSocketImpl,
     ...options.reconnect,
-    onMessage,
+    onMessage(message) {
+      switch (message.type) {
+        case 'events': {
+          const tracked = calls.get(message.cid);
+          if (!tracked) return;
+          if (tracked.refused) {
+            tracked.refused = false;
+            tracked.setConnection(connection);
+          }
+          try {
+            tracked.receive(message.events);
+          } catch {
+            // The store is updated once per batch, after the whole batch applied: it is unchanged.
+            options.onMessageError?.(new StageKitError('NETWORK', `the server sent events for ${message.cid} this client could not apply; they were ignored`));
+            return;
+          }
+          tracked.seq = Math.max(tracked.seq, message.seq);
+          for (const waiter of tracked.waiters) if (waiter.seq <= tracked.seq) waiter.resolve();
+          return;
+        }
+        case 'time':
+          clock.heard(message.now, { jumped: true });
+          return;
+        case 'ping':
+          clock.heard(message.now);
+          return;
+        case 'error': {
+          // A refused subscription: nothing more will arrive for that call, so nothing should wait.
+          const tracked = message.cid ? calls.get(message.cid) : undefined;
+          if (tracked) {
+            tracked.watched = false;
+            tracked.refused = true;
+            tracked.setConnection('disconnected');
+            for (const waiter of tracked.waiters) waiter.resolve();
+            options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
+          }
+          return;
+        }
+        case 'ready':
+          clock.heard(message.now);
+          // A round trip to the server's clock measures better than the one-way reading.
+          clock
+            .sample(async () => {
+              const response = await fetchImpl(`${baseUrl}/time`);
+              const body = (await response.json()) as { now?: unknown };
+              if (typeof body.now !== 'number') throw new Error('no time');
+              return body.now;
+            })
+            .catch(() => {
+              // The one-way reading from `ready` stands until the next reconnect.
+            });
+          for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
+      }
+    },
     onMalformed: options.onMessageError,
     onState(state) {
       connection = state;
