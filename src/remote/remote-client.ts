@@ -198,15 +198,15 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       const cid = `${type}:${id}`;
       let tracked = calls.get(cid);
       if (!tracked) {
-        const entry = { type, id, seq: 0, watched: false, refused: false, waiters: new Set() } as unknown as Tracked;
-        Object.assign(entry, createCall({
+        const entry: Tracked = {
+          ...createCall({ type, id, user, clock, connection, send: (command) => send(entry, command) as never }),
           type,
           id,
-          user,
-          clock,
-          connection,
-          send: (command) => send(entry, command) as never,
-        }));
+          seq: 0,
+          watched: false,
+          refused: false,
+          waiters: new Set(),
+        };
         calls.set(cid, (tracked = entry));
       }
       return tracked.call;
