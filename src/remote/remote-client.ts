@@ -123,13 +123,12 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         case 'error': {
           // A refused subscription: nothing more will arrive for that call, so nothing should wait.
           const tracked = message.cid ? calls.get(message.cid) : undefined;
-          if (tracked) {
-            tracked.watched = false;
-            tracked.refused = true;
-            tracked.setConnection('disconnected');
-            for (const waiter of tracked.waiters) waiter.resolve();
-            options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
-          }
+          if (!tracked) return;
+          tracked.watched = false;
+          tracked.refused = true;
+          tracked.setConnection('disconnected');
+          for (const waiter of tracked.waiters) waiter.resolve();
+          options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
           return;
         }
         case 'ready':
