@@ -10,15 +10,6 @@ import type { CallView, StageRequest } from './model.js';
  * given, receives the events that were not skipped, in order.
  */
 export function reduceCallView(view: CallView | null, events: readonly CallEvent[], viewerId?: string, applied?: CallEvent[]): CallView | null {
-  const reduced = reduceEvents(view, events, applied);
-  if (!reduced || viewerId === undefined || reduced === view) return reduced;
-  const status = reduced.stage[viewerId];
-  if (view && view.stage[viewerId] === status && view.role_capabilities === reduced.role_capabilities) return reduced;
-  const own = withStageCapabilities(reduced.role_capabilities ?? reduced.own_capabilities, status);
-  return sameCapabilities(own, reduced.own_capabilities) ? reduced : { ...reduced, own_capabilities: own };
-}
-
-function reduceEvents(view: CallView | null, events: readonly CallEvent[], applied: CallEvent[] | undefined): CallView | null {
   let next = view;
   let copied: Set<string> = new Set();
   const own = <K extends 'members' | 'participants' | 'stage' | 'stage_invited'>(key: K): CallView[K] => {
@@ -30,25 +21,25 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     }
     return next![key];
   };
-  let removedRequests: Set<string> | null = null;
-  let addedRequests: StageRequest[] = [];
-  // The ids in `next.stage_requests`, built on the first drop: a scan per dropped id would make
-  // Accept all on n requests O(n²).
-  let pendingIds: Set<string> | null = null;
+  // The pending requests by user id, built on the first change: a scan per change would make
+  // Accept all on n requests O(n²). Written back to `next.stage_requests`, in order, by a flush.
+  let requests: Map<string, StageRequest> | null = null;
+  let requestsChanged = false;
+  const pendingRequests = () => (requests ??= new Map(next!.stage_requests.map((r) => [r.user_id, r])));
   const flushRequests = () => {
-    pendingIds = null;
-    if (!removedRequests && addedRequests.length === 0) return;
-    const gone = removedRequests;
-    const kept = gone ? next!.stage_requests.filter((r) => !gone.has(r.user_id)) : next!.stage_requests;
-    next = { ...next!, stage_requests: addedRequests.length ? [...kept, ...addedRequests] : kept };
-    removedRequests = null;
-    addedRequests = [];
+    if (requestsChanged) next = { ...next!, stage_requests: [...requests!.values()] };
+    requests = null;
+    requestsChanged = false;
   };
   const dropRequest = (userId: string) => {
-    pendingIds ??= new Set(next!.stage_requests.map((r) => r.user_id));
-    if (!pendingIds.has(userId) && !addedRequests.some((r) => r.user_id === userId)) return;
-    addedRequests = addedRequests.filter((r) => r.user_id !== userId);
-    (removedRequests ??= new Set()).add(userId);
+    if (pendingRequests().delete(userId)) requestsChanged = true;
+  };
+  /** Takes a user out of the call: participant, stage status, invitation and request. */
+  const removeParticipant = (userId: string) => {
+    if (Object.hasOwn(next!.participants, userId)) delete own('participants')[userId];
+    if (Object.hasOwn(next!.stage, userId)) delete own('stage')[userId];
+    if (next!.stage_invited?.[userId]) delete own('stage_invited')[userId];
+    dropRequest(userId);
   };
 
   for (const event of events) {
@@ -63,15 +54,12 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     }
     if (!next || event.seq <= next.seq) continue;
     applied?.push(event);
+    if ('call' in event) {
+      // A team lifted is a field gone: the event's fields are the whole of them.
+      const { team: _team, ...rest } = next;
+      next = { ...rest, ...event.call };
+    }
     switch (event.type) {
-      case 'call.created':
-      case 'call.updated':
-      case 'call.live_started':
-      case 'call.feature_changed':
-        next = { ...next, ...event.call };
-        // A team lifted is a field gone: the event's fields are the whole of them.
-        if (event.call.team === undefined && next.team !== undefined) delete (next = { ...next }).team;
-        break;
       case 'call.user_blocked':
       case 'call.user_unblocked': {
         // Only moderators and the user themselves are told: their list is exactly what they are shown,
@@ -80,23 +68,15 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         next = { ...next, blocked_user_ids: event.type === 'call.user_blocked' ? [...rest, event.user_id].sort() : rest };
         break;
       }
-      case 'call.live_ended': {
-        next = { ...next, ...event.call };
+      case 'call.live_ended':
         // A manager is told of everyone removed, most of whom a crowd's view never held: only
         // what the view holds is copied and changed, so readers of the rest do not re-render.
-        for (const userId of event.removed_user_ids) {
-          if (Object.hasOwn(next.participants, userId)) delete own('participants')[userId];
-          if (Object.hasOwn(next.stage, userId)) delete own('stage')[userId];
-          if (next.stage_invited?.[userId]) delete own('stage_invited')[userId];
-          dropRequest(userId);
-        }
+        for (const userId of event.removed_user_ids) removeParticipant(userId);
         break;
-      }
       case 'call.ended':
         flushRequests();
         next = {
           ...next,
-          ...event.call,
           participants: {},
           participant_count: 0,
           participants_count_by_role: {},
@@ -104,7 +84,6 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
           stage_requests: [],
           stage_invited: {},
         };
-        copied = new Set(['participants', 'stage', 'stage_invited']);
         break;
       case 'call.member_added':
       case 'call.member_updated':
@@ -124,10 +103,7 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         next = { ...next, participant_count: event.participant_count, participants_count_by_role: event.participants_count_by_role };
         break;
       case 'call.participant_left':
-        delete own('participants')[event.user_id];
-        if (next.stage[event.user_id]) delete own('stage')[event.user_id];
-        if (next.stage_invited?.[event.user_id]) delete own('stage_invited')[event.user_id];
-        dropRequest(event.user_id);
+        removeParticipant(event.user_id);
         break;
       case 'stageStatusUpdate':
         if (event.status === 'OFF_STAGE') delete own('stage')[event.user_id];
@@ -138,7 +114,8 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
         break;
       case 'stageAccessRequestUpdate':
         for (const userId of event.removed) dropRequest(userId);
-        addedRequests.push(...event.added);
+        for (const request of event.added) pendingRequests().set(request.user_id, request);
+        requestsChanged ||= event.added.length > 0;
         break;
       default:
         break;
@@ -146,5 +123,8 @@ function reduceEvents(view: CallView | null, events: readonly CallEvent[], appli
     next = { ...next, seq: event.seq };
   }
   flushRequests();
-  return next;
+  // The viewer's capabilities follow their own stage status.
+  if (!next || viewerId === undefined || next === view) return next;
+  const capabilities = withStageCapabilities(next.role_capabilities ?? next.own_capabilities, next.stage[viewerId]);
+  return sameCapabilities(capabilities, next.own_capabilities) ? next : { ...next, own_capabilities: capabilities };
 }

@@ -110,33 +110,14 @@ export function createCall(options: {
   const { type, id, user, clock, send } = options;
   const store = createStore<CallStoreState>(() => ({ user, call: null, connection: options.connection ?? 'connected' }));
   const done = () => undefined;
-  const listeners = new Map<string, Set<(event: CallEvent) => void>>();
+  const listeners = new Set<{ type: string; listener: (event: CallEvent) => void }>();
   const on = (eventType: string, listener: (event: CallEvent) => void) => {
-    let set = listeners.get(eventType);
-    if (!set) listeners.set(eventType, (set = new Set()));
-    // Wrapped, so one listener added twice is two subscriptions, each with its own unsubscribe.
-    const entry = (event: CallEvent) => listener(event);
-    set.add(entry);
+    // An entry of its own, so one listener added twice is two subscriptions, each with its own unsubscribe.
+    const entry = { type: eventType, listener };
+    listeners.add(entry);
     return () => {
-      set.delete(entry);
-      if (set.size === 0 && listeners.get(eventType) === set) listeners.delete(eventType);
+      listeners.delete(entry);
     };
-  };
-  const emit = (events: readonly CallEvent[]) => {
-    for (const event of events) {
-      for (const key of [event.type, '*']) {
-        const set = listeners.get(key);
-        if (!set) continue;
-        for (const listener of [...set]) {
-          try {
-            listener(event);
-          } catch (error) {
-            // One listener's failure must not cost the others (or the store) their events.
-            void Promise.reject(error);
-          }
-        }
-      }
-    }
   };
   const call: Call = {
     type,
@@ -173,19 +154,31 @@ export function createCall(options: {
       revokeAccess: (userIds) => send({ type: 'stage.revokeAccess', user_ids: userIds }),
       kick: (userIds) => send({ type: 'stage.kick', user_ids: userIds }),
     },
-    queryAudience: (input) => send({ type: 'audience.query', ...(input !== undefined && { input }) }),
+    queryAudience: (input) => send({ type: 'audience.query', input }),
     on: on as Call['on'],
   };
   return {
     call,
     receive(events) {
-      if (events.length === 0) return;
       const current = store.getState().call;
       // The events the reducer applied, in order: a replay it skips is not news to listeners.
       const applied: CallEvent[] = [];
       const next = reduceCallView(current, events, user.id, applied);
       if (next !== current) store.setState({ call: next });
-      if (listeners.size > 0) emit(applied);
+      for (const event of applied) {
+        // The event's own listeners first, then those of every event.
+        for (const eventType of [event.type, '*']) {
+          for (const entry of [...listeners]) {
+            if (entry.type !== eventType) continue;
+            try {
+              entry.listener(event);
+            } catch (error) {
+              // One listener's failure must not cost the others (or the store) their events.
+              void Promise.reject(error);
+            }
+          }
+        }
+      }
     },
     setConnection(connection) {
       if (store.getState().connection !== connection) store.setState({ connection });

@@ -36,30 +36,34 @@ export interface StageKitErrorJSON extends StageKitErrorDetails {
   message: string;
 }
 
+/** The details an error may carry. */
+const DETAIL_KEYS = ['capability', 'opensAt', 'fields'] as const;
+
+/** The details given, in the order an error's JSON lists them: one left undefined is no key at all. */
+function definedDetails(source: StageKitErrorDetails): StageKitErrorDetails {
+  const details: Record<string, unknown> = {};
+  for (const key of DETAIL_KEYS) if (source[key] !== undefined) details[key] = source[key];
+  return details;
+}
+
 /** The one error class of the kit. Check with `instanceof` and switch on `code`. */
 export class StageKitError extends Error {
   override readonly name = 'StageKitError';
-  readonly code: StageKitErrorCode;
-  readonly capability?: Capability;
-  readonly opensAt?: string | null;
-  readonly fields?: InvalidField[];
+  // Declared, not initialised as class fields: the constructor sets each one the error has, and a
+  // detail it lacks is no key at all, as in its JSON.
+  declare readonly code: StageKitErrorCode;
+  declare readonly capability?: Capability;
+  declare readonly opensAt?: string | null;
+  declare readonly fields?: InvalidField[];
 
   constructor(code: StageKitErrorCode, message: string, details: StageKitErrorDetails = {}) {
     super(message);
     this.code = code;
-    if (details.capability !== undefined) this.capability = details.capability;
-    if (details.opensAt !== undefined) this.opensAt = details.opensAt;
-    if (details.fields !== undefined) this.fields = details.fields;
+    Object.assign(this, definedDetails(details));
   }
 
   toJSON(): StageKitErrorJSON {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.capability !== undefined && { capability: this.capability }),
-      ...(this.opensAt !== undefined && { opensAt: this.opensAt }),
-      ...(this.fields !== undefined && { fields: this.fields }),
-    };
+    return { code: this.code, message: this.message, ...definedDetails(this) };
   }
 
   static fromJSON(json: StageKitErrorJSON): StageKitError {

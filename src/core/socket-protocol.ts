@@ -31,10 +31,16 @@ export type ServerMessage =
   /** A refused message; with `cid` when it concerned one call's subscription. */
   | { type: 'error'; cid?: string; error: StageKitErrorJSON };
 
+/**
+ * The close code of a refused token (missing, malformed, expired or wrongly signed): reconnecting
+ * will not help. On its own so a client carries this code and not the server's others.
+ */
+export const UNAUTHENTICATED_CLOSE_CODE = 4001;
+
 /** WebSocket close codes the server uses. */
 export const CLOSE_CODES = {
   /** The token is missing, malformed, expired or wrongly signed: reconnecting will not help. */
-  unauthenticated: 4001,
+  unauthenticated: UNAUTHENTICATED_CLOSE_CODE,
   /** The user has too many open connections, or the server as many as it holds. */
   tooManyConnections: 4029,
   /** The connection sent messages faster than its allowance. */

@@ -1,5 +1,4 @@
 import type { Command } from '../core/engine.js';
-import { StageKitError } from '../core/errors.js';
 import { FEATURE_PATHS } from '../core/call-features.js';
 
 export interface CommandRequest {
@@ -8,67 +7,60 @@ export interface CommandRequest {
   body?: unknown;
 }
 
+/** The commands a call sends: the backends alone publish the counts. */
+export type CallCommand = Exclude<Command, { type: 'audience.publishCounts' }>;
+
+type PostedCommandType = Exclude<CallCommand['type'], 'get' | 'update' | 'feature.start' | 'feature.stop' | 'audience.query'>;
+
+/** The path, under the call's, each command is POSTed to. */
+const POST_PATHS: Record<PostedCommandType, string> = {
+  getOrCreate: '',
+  join: '/join',
+  leave: '/leave',
+  updateCallMembers: '/members',
+  goLive: '/go_live',
+  stopLive: '/stop_live',
+  endCall: '/mark_ended',
+  'moderation.remove': '/remove_participant',
+  'moderation.block': '/block',
+  'moderation.unblock': '/unblock',
+  'stage.requestAccess': '/stage/request',
+  'stage.cancelRequestAccess': '/stage/cancel',
+  'stage.declineInvitation': '/stage/decline',
+  'stage.join': '/stage/join',
+  'stage.leave': '/stage/leave',
+  'stage.grantAccess': '/stage/grant',
+  'stage.denyAccess': '/stage/deny',
+  'stage.revokeAccess': '/stage/revoke',
+  'stage.kick': '/stage/kick',
+};
+
 /** The reference REST path and body for one engine command. */
-export function commandRequest(type: string, id: string, command: Command): CommandRequest {
+export function commandRequest(type: string, id: string, command: CallCommand): CommandRequest {
   const base = `/video/call/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
-  const post = (path: string, body?: unknown): CommandRequest => ({ method: 'POST', path: base + path, ...(body !== undefined && { body }) });
   switch (command.type) {
-    case 'getOrCreate':
-      return post('', command.input ?? {});
     case 'get':
       return { method: 'GET', path: base };
-    case 'join':
-      return post('/join', command.input ?? {});
-    case 'leave':
-      return post('/leave');
     case 'update':
       return { method: 'PATCH', path: base, body: command.input };
-    case 'updateCallMembers':
-      return post('/members', command.input);
-    case 'goLive':
-      return post('/go_live', command.input ?? {});
-    case 'stopLive':
-      return post('/stop_live', command.input ?? {});
-    case 'endCall':
-      return post('/mark_ended');
     case 'feature.start':
     case 'feature.stop':
-      return post(`/${command.type === 'feature.start' ? 'start' : 'stop'}_${FEATURE_PATHS[command.feature]}`);
-    case 'moderation.remove':
-      return post('/remove_participant', command.input);
-    case 'moderation.block':
-      return post('/block', command.input);
-    case 'moderation.unblock':
-      return post('/unblock', command.input);
-    case 'stage.requestAccess':
-      return post('/stage/request');
-    case 'stage.cancelRequestAccess':
-      return post('/stage/cancel');
-    case 'stage.declineInvitation':
-      return post('/stage/decline');
-    case 'stage.join':
-      return post('/stage/join');
-    case 'stage.leave':
-      return post('/stage/leave');
-    case 'stage.grantAccess':
-      return post('/stage/grant', {
-        user_ids: command.user_ids,
-        ...(command.only_requested !== undefined && { only_requested: command.only_requested }),
-      });
-    case 'stage.denyAccess':
-      return post('/stage/deny', { user_ids: command.user_ids });
-    case 'stage.revokeAccess':
-      return post('/stage/revoke', { user_ids: command.user_ids });
-    case 'stage.kick':
-      return post('/stage/kick', { user_ids: command.user_ids });
+      return { method: 'POST', path: `${base}/${command.type === 'feature.start' ? 'start' : 'stop'}_${FEATURE_PATHS[command.feature]}` };
     case 'audience.query': {
       const query = new URLSearchParams();
       for (const [key, value] of Object.entries(command.input ?? {})) if (value !== undefined) query.set(key, String(value));
       const search = query.toString();
       return { method: 'GET', path: `${base}/participants${search ? `?${search}` : ''}` };
     }
-    case 'audience.publishCounts':
-      // The server tells the counts on its own; a client has nothing to send.
-      throw new StageKitError('INVALID_INPUT', 'counts are published by the server', { fields: [{ path: 'command', message: 'is not sent by clients' }] });
   }
+  const request: CommandRequest = { method: 'POST', path: base + POST_PATHS[command.type] };
+  if ('user_ids' in command) {
+    // `user_ids`, and `only_requested` when given.
+    const { type: _type, ...body } = command;
+    request.body = body;
+  } else if ('input' in command) {
+    // A call's methods set `input` on the commands that take one, given or not; none given is `{}`.
+    request.body = command.input ?? {};
+  }
+  return request;
 }

@@ -1,4 +1,4 @@
-export { CLOSE_CODES, type ClientMessage, type ServerMessage } from '../core/socket-protocol.js';
+export { CLOSE_CODES, UNAUTHENTICATED_CLOSE_CODE, type ClientMessage, type ServerMessage } from '../core/socket-protocol.js';
 
 /** The part of the browser's WebSocket the client uses; `ws` in Node provides it too. */
 export interface WebSocketLike {

@@ -3,9 +3,9 @@ import type { StageKitClient } from '../core/client.js';
 import type { Command } from '../core/engine.js';
 import { StageKitError } from '../core/errors.js';
 import type { User } from '../core/model.js';
-import { commandRequest } from './command-request.js';
+import { commandRequest, type CallCommand } from './command-request.js';
 import { createHttpTransport } from './http-transport.js';
-import type { ServerMessage, WebSocketConstructor } from './protocol.js';
+import type { WebSocketConstructor } from './protocol.js';
 import { createServerClock, type ServerClock } from './server-clock.js';
 import { createSocketSession, type ReconnectOptions } from './socket-session.js';
 import { userFromToken } from './token-user.js';
@@ -47,17 +47,17 @@ export interface RemoteClient extends StageKitClient {
   reconnect(): void;
 }
 
-interface Tracked {
+/** A call this client has handed out: its handle, and how far its events have come. */
+interface Tracked extends CallHandle {
   type: string;
   id: string;
-  handle: CallHandle;
   /** The call's sequence number this client has caught up to, including events hidden from it. */
   seq: number;
   /** Whether the server should stream this call's events: set by the first action that succeeds. */
   watched: boolean;
   /** The server refused or stopped the stream: the store reads disconnected whatever the socket's state. */
   refused: boolean;
-  waiters: { seq: number; resolve: () => void }[];
+  waiters: Set<{ seq: number; resolve: () => void }>;
 }
 
 /**
@@ -78,21 +78,8 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   let connection: ConnectionState = 'connecting';
   let closed = false;
 
-  const sampleClock = () => {
-    clock
-      .sample(async () => {
-        const response = await fetchImpl(`${baseUrl}/time`);
-        const body = (await response.json()) as { now?: unknown };
-        if (typeof body.now !== 'number') throw new Error('no time');
-        return body.now;
-      })
-      .catch(() => {
-        // The one-way reading from `ready` stands until the next reconnect.
-      });
-  };
-
   const subscribe = (tracked: Tracked) => {
-    const hasView = tracked.handle.call.getState().call !== null;
+    const hasView = tracked.call.getState().call !== null;
     session.send({
       type: 'subscribe',
       call_type: tracked.type,
@@ -102,108 +89,100 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     });
   };
 
-  const release = (tracked: Tracked, all = false) => {
-    if (tracked.waiters.length === 0) return;
-    const still = [];
-    for (const waiter of tracked.waiters) {
-      if (all || waiter.seq <= tracked.seq) waiter.resolve();
-      else still.push(waiter);
-    }
-    tracked.waiters = still;
-  };
-
-  const onMessage = (message: ServerMessage) => {
-    switch (message.type) {
-      case 'events': {
-        const tracked = calls.get(message.cid);
-        if (!tracked) return;
-        if (tracked.refused) {
-          tracked.refused = false;
-          tracked.handle.setConnection(connection);
-        }
-        try {
-          tracked.handle.receive(message.events);
-        } catch {
-          // The store is updated once per batch, after the whole batch applied: it is unchanged.
-          options.onMessageError?.(new StageKitError('NETWORK', `the server sent events for ${message.cid} this client could not apply; they were ignored`));
-          return;
-        }
-        tracked.seq = Math.max(tracked.seq, message.seq);
-        release(tracked);
-        return;
-      }
-      case 'time':
-        clock.heard(message.now, { jumped: true });
-        return;
-      case 'ping':
-        clock.heard(message.now);
-        return;
-      case 'error': {
-        // A refused subscription: nothing more will arrive for that call, so nothing should wait.
-        const tracked = message.cid ? calls.get(message.cid) : undefined;
-        if (tracked) {
-          tracked.watched = false;
-          tracked.refused = true;
-          tracked.handle.setConnection('disconnected');
-          release(tracked, true);
-          options.onSubscriptionError?.(tracked.handle.call.cid, StageKitError.fromJSON(message.error));
-        }
-        return;
-      }
-      case 'ready':
-        return;
-    }
-  };
-
   const session = createSocketSession({
     url: `${baseUrl.replace(/^http/i, 'ws')}/video/connect`,
     token: options.token,
     WebSocket: WebSocketImpl,
     ...options.reconnect,
-    onMessage,
-    onMalformed: options.onMessageError,
-    onReady(message) {
-      clock.heard(message.now);
-      sampleClock();
-      for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
+    onMessage(message) {
+      switch (message.type) {
+        case 'events': {
+          const tracked = calls.get(message.cid);
+          if (!tracked) return;
+          if (tracked.refused) {
+            tracked.refused = false;
+            tracked.setConnection(connection);
+          }
+          try {
+            tracked.receive(message.events);
+          } catch {
+            // The store is updated once per batch, after the whole batch applied: it is unchanged.
+            options.onMessageError?.(new StageKitError('NETWORK', `the server sent events for ${message.cid} this client could not apply; they were ignored`));
+            return;
+          }
+          tracked.seq = Math.max(tracked.seq, message.seq);
+          for (const waiter of tracked.waiters) if (waiter.seq <= tracked.seq) waiter.resolve();
+          return;
+        }
+        case 'time':
+          clock.heard(message.now, { jumped: true });
+          return;
+        case 'ping':
+          clock.heard(message.now);
+          return;
+        case 'error': {
+          // A refused subscription: nothing more will arrive for that call, so nothing should wait.
+          const tracked = message.cid ? calls.get(message.cid) : undefined;
+          if (!tracked) return;
+          tracked.watched = false;
+          tracked.refused = true;
+          tracked.setConnection('disconnected');
+          for (const waiter of tracked.waiters) waiter.resolve();
+          options.onSubscriptionError?.(tracked.call.cid, StageKitError.fromJSON(message.error));
+          return;
+        }
+        case 'ready':
+          clock.heard(message.now);
+          // A round trip to the server's clock measures better than the one-way reading.
+          clock
+            .sample(async () => {
+              const response = await fetchImpl(`${baseUrl}/time`);
+              const body = (await response.json()) as { now?: unknown };
+              if (typeof body.now !== 'number') throw new Error('no time');
+              return body.now;
+            })
+            .catch(() => {
+              // The one-way reading from `ready` stands until the next reconnect.
+            });
+          for (const tracked of calls.values()) if (tracked.watched) subscribe(tracked);
+      }
     },
+    onMalformed: options.onMessageError,
     onState(state) {
       connection = state;
       for (const tracked of calls.values()) {
-        if (!tracked.refused || state === 'disconnected') tracked.handle.setConnection(state);
-        if (state === 'disconnected') release(tracked, true);
+        if (!tracked.refused || state === 'disconnected') tracked.setConnection(state);
+        // Disconnected, no events will come: no action should wait for them.
+        if (state === 'disconnected') for (const waiter of tracked.waiters) waiter.resolve();
       }
     },
   });
 
-  /** Resolves once the store has caught up to `seq`, or when waiting longer cannot help. */
-  const caughtUp = (tracked: Tracked, seq: number): Promise<void> => {
-    if (tracked.seq >= seq || closed || !tracked.watched || connection === 'disconnected') return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        tracked.waiters = tracked.waiters.filter((waiter) => waiter !== entry);
-        resolve();
-      }, syncTimeoutMs);
-      const entry = {
-        seq,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      tracked.waiters.push(entry);
-    });
-  };
-
   const send = async (tracked: Tracked, command: Command): Promise<unknown> => {
     if (closed) throw new StageKitError('NETWORK', 'this client is disconnected');
-    const body = await http(commandRequest(tracked.type, tracked.id, command));
+    // A call's methods send no command of the backends' own (publishing the counts).
+    const body = await http(commandRequest(tracked.type, tracked.id, command as CallCommand));
     const { call: _view, seq, ...result } = body;
     if (!tracked.watched) {
       tracked.watched = true;
       subscribe(tracked);
     }
-    if (typeof seq === 'number') await caughtUp(tracked, seq);
+    // Resolves once the store has caught up to `seq`, or when waiting longer cannot help: the
+    // action has just asked for the stream, and a closed client reads disconnected.
+    if (typeof seq === 'number' && tracked.seq < seq && connection !== 'disconnected') {
+      await new Promise<void>((resolve) => {
+        const waiter = {
+          seq,
+          resolve: () => {
+            clearTimeout(timer);
+            tracked.waiters.delete(waiter);
+            resolve();
+          },
+        };
+        const timer = setTimeout(waiter.resolve, syncTimeoutMs);
+        tracked.waiters.add(waiter);
+      });
+    }
     return result;
   };
 
@@ -218,24 +197,24 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       const cid = `${type}:${id}`;
       let tracked = calls.get(cid);
       if (!tracked) {
-        const entry = { type, id, seq: 0, watched: false, refused: false, waiters: [] } as unknown as Tracked;
-        entry.handle = createCall({
+        const entry: Tracked = {
+          ...createCall({ type, id, user, clock, connection, send: (command) => send(entry, command) as never }),
           type,
           id,
-          user,
-          clock,
-          connection,
-          send: (command) => send(entry, command) as never,
-        });
+          seq: 0,
+          watched: false,
+          refused: false,
+          waiters: new Set(),
+        };
         calls.set(cid, (tracked = entry));
       }
-      return tracked.handle.call;
+      return tracked.call;
     },
-    reconnect: () => session.reconnect(),
+    reconnect: session.reconnect,
     disconnect() {
       if (closed) return;
       for (const tracked of calls.values()) {
-        if (tracked.handle.call.getState().call?.participants[user.id]) {
+        if (tracked.call.getState().call?.participants[user.id]) {
           // Best effort: the server also removes a participant whose connection is gone.
           http(commandRequest(tracked.type, tracked.id, { type: 'leave' })).catch(() => undefined);
         }

@@ -5,7 +5,7 @@ import type { ServerMessage } from './protocol.js';
 // schema library. It checks only what would corrupt a store or a clock if it were wrong: the
 // message's type, and the numbers (sequence numbers, times) the client computes with.
 
-const KNOWN_CODES: ReadonlySet<string> = new Set(STAGEKIT_ERROR_CODES);
+const KNOWN_CODES: readonly unknown[] = STAGEKIT_ERROR_CODES;
 
 type Fields = Record<string, unknown>;
 
@@ -15,7 +15,7 @@ const isTime = (value: unknown): value is number => Number.isFinite(value);
 
 /** The wire form of a StageKitError: a code the kit knows and a message. */
 export function isErrorJSON(value: unknown): value is StageKitErrorJSON {
-  return isObject(value) && KNOWN_CODES.has(value.code as string) && typeof value.message === 'string';
+  return isObject(value) && KNOWN_CODES.includes(value.code) && typeof value.message === 'string';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ConnectionState } from '../core/call.js';
 import type { StageKitError } from '../core/errors.js';
-import { CLOSE_CODES, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
+import { UNAUTHENTICATED_CLOSE_CODE, type ClientMessage, type ServerMessage, type WebSocketConstructor, type WebSocketLike } from './protocol.js';
 import { readServerMessage } from './server-message.js';
 
 export interface ReconnectOptions {
@@ -14,19 +14,19 @@ export interface SocketSessionOptions extends ReconnectOptions {
   url: string;
   token: string;
   WebSocket: WebSocketConstructor;
-  /** Every message after `ready`, and `ready` itself. */
+  /**
+   * Every message, `ready` included: it comes each time the server accepts the connection, first
+   * or again, once the state reads connected (resubscribe there).
+   */
   onMessage(message: ServerMessage): void;
   onState(state: ConnectionState): void;
-  /** Each time the server accepts the connection, first or again: resubscribe here. */
-  onReady(message: Extract<ServerMessage, { type: 'ready' }>): void;
   /** A frame that is not a well-formed message: it was ignored. */
   onMalformed?(error: StageKitError): void;
-  random?: () => number;
 }
 
 export interface SocketSession {
-  readonly state: ConnectionState;
-  send(message: ClientMessage): boolean;
+  /** Sends now if connected; otherwise drops the message (the next `ready` is where to send again). */
+  send(message: ClientMessage): void;
   /** Closes the connection now and reconnects, as after a network failure. */
   reconnect(): void;
   close(): void;
@@ -41,7 +41,6 @@ const ignore = () => undefined;
 export function createSocketSession(options: SocketSessionOptions): SocketSession {
   const initialDelay = options.initialDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 10_000;
-  const random = options.random ?? Math.random;
   let socket: WebSocketLike | null = null;
   let state: ConnectionState = 'connecting';
   let attempt = 0;
@@ -56,40 +55,37 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     options.onState(next);
   };
 
-  /** A server silent for over two heartbeats is gone, whatever the socket says. */
-  const expectMore = () => {
-    clearTimeout(silenceTimer);
-    if (silenceLimit > 0) silenceTimer = setTimeout(() => drop(), silenceLimit);
-  };
-
-  const drop = () => {
+  /** Stops listening to the current socket and closes it (a closed socket ignores the close). */
+  const detach = (code?: number, reason?: string) => {
     const current = socket;
     if (!current) return;
-    detach(current);
-    try {
-      current.close();
-    } catch {
-      // Already closing.
-    }
-    scheduleRetry();
-  };
-
-  const detach = (current: WebSocketLike) => {
+    socket = null;
+    clearTimeout(silenceTimer);
     current.onopen = current.onmessage = current.onclose = null;
     // Not null: closing a socket still connecting reports an error, which must land somewhere.
     current.onerror = ignore;
-    if (socket === current) socket = null;
-    clearTimeout(silenceTimer);
+    try {
+      current.close(code, reason);
+    } catch {
+      // Already closing.
+    }
+  };
+
+  const drop = () => {
+    if (!socket) return;
+    detach();
+    scheduleRetry();
   };
 
   const scheduleRetry = () => {
     if (closed) return;
     setState('connecting');
     clearTimeout(retryTimer);
-    // Full jitter keeps a crowd of clients from reconnecting in step after a server restart.
+    // A wait between half the ceiling and all of it keeps a crowd of clients from reconnecting in
+    // step after a server restart.
     const ceiling = Math.min(maxDelay, initialDelay * 2 ** attempt);
     attempt += 1;
-    retryTimer = setTimeout(open, ceiling / 2 + (random() * ceiling) / 2);
+    retryTimer = setTimeout(open, (ceiling * (1 + Math.random())) / 2);
   };
 
   const open = () => {
@@ -106,32 +102,30 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
       current.send(JSON.stringify({ type: 'auth', token: options.token } satisfies ClientMessage));
     };
     current.onmessage = (event) => {
-      // Whatever it sent, the server is there.
-      expectMore();
-      let message: ServerMessage | null;
+      let message: ServerMessage | null = null;
       try {
         message = readServerMessage(event.data);
       } catch (error) {
         options.onMalformed?.(error as StageKitError);
-        return;
       }
-      if (!message) return;
-      if (message.type === 'ready') {
+      if (message?.type === 'ready') {
         attempt = 0;
         silenceLimit = message.heartbeat_ms * 2 + 1000;
-        expectMore();
         setState('connected');
-        options.onReady(message);
       }
+      // Whatever it sent, the server is there; silent for over two heartbeats, it is gone, whatever
+      // the socket says.
+      clearTimeout(silenceTimer);
+      if (silenceLimit > 0) silenceTimer = setTimeout(drop, silenceLimit);
+      if (!message) return;
       if (message.type === 'ping') current.send(JSON.stringify({ type: 'pong' } satisfies ClientMessage));
       options.onMessage(message);
     };
-    current.onerror = () => {
-      // A close event follows; reconnecting happens there.
-    };
+    // A close event follows an error; reconnecting happens there.
+    current.onerror = ignore;
     current.onclose = (event) => {
-      detach(current);
-      if (event.code === CLOSE_CODES.unauthenticated) {
+      detach();
+      if (event.code === UNAUTHENTICATED_CLOSE_CODE) {
         closed = true;
         setState('disconnected');
         return;
@@ -143,13 +137,8 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
   open();
 
   return {
-    get state() {
-      return state;
-    },
     send(message) {
-      if (!socket || state !== 'connected') return false;
-      socket.send(JSON.stringify(message));
-      return true;
+      if (socket && state === 'connected') socket.send(JSON.stringify(message));
     },
     reconnect() {
       if (closed) return;
@@ -159,15 +148,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     close() {
       closed = true;
       clearTimeout(retryTimer);
-      const current = socket;
-      if (current) {
-        detach(current);
-        try {
-          current.close(1000, 'client closed');
-        } catch {
-          // Already closing.
-        }
-      }
+      detach(1000, 'client closed');
       setState('disconnected');
     },
   };

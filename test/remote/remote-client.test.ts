@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { STAGEKIT_ERROR_CODES, StageKitError, type Command } from '../../src/core/index.js';
+import { STAGEKIT_ERROR_CODES, StageKitError } from '../../src/core/index.js';
 import { createRemoteClient, type WebSocketConstructor } from '../../src/remote/index.js';
-import { commandRequest } from '../../src/remote/command-request.js';
+import { commandRequest, type CallCommand } from '../../src/remote/command-request.js';
 import { createHttpTransport } from '../../src/remote/http-transport.js';
 import { createServerClock } from '../../src/remote/server-clock.js';
 import { userFromToken } from '../../src/remote/token-user.js';
@@ -129,7 +129,7 @@ it('resolves an action only once its own events are in the store', async () => {
 });
 
 it('maps every command to a reference path', () => {
-  const commands: Command[] = [
+  const commands: CallCommand[] = [
     { type: 'getOrCreate' },
     { type: 'get' },
     { type: 'join' },
