@@ -78,7 +78,7 @@ export function engineBulkGrant(world: World, ids: readonly string[]): { request
 }
 
 export function participantCount(world: World): number {
-  return Object.keys(world.calls.get(callId(TYPE, ID))!.participants).length;
+  return world.calls.get(callId(TYPE, ID))!.participants.size;
 }
 
 /**

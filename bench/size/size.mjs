@@ -74,7 +74,8 @@ kit.production = await weigh(
 await weigh(
   "A viewer's page of drop-in components, + createRemoteClient",
   appEntry('viewer-page.js', 'What a viewer downloads: the viewer-facing components and the client of the server.', [
-    ['stagekit/react', ['StageKitProvider', 'StageCall', 'BackstageGate', 'LiveBadge', 'JoinAheadCountdown', 'JoinCallButton', 'StageToggle', 'StageNotifications', 'StageStrip', 'AudienceCount']],
+    // The demo's viewer window, component for component.
+    ['stagekit/react', ['StageKitProvider', 'StageCall', 'LiveBadge', 'RecordingIndicator', 'BroadcastIndicator', 'StageStatusBadge', 'AudienceCount', 'StageStrip', 'BackstageGate', 'JoinAheadCountdown', 'JoinCallButton', 'StageToggle', 'StageNotifications']],
     ['stagekit/remote', ['createRemoteClient']],
   ]),
 );
