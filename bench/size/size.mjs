@@ -43,14 +43,17 @@ function printModules(all) {
 
 const reactExports = published.exports.react;
 const kit = {};
-// The budgets CI holds the kit to. The aim is 12 kB for what a production app ships; today's
+// The budgets CI holds the kit to. The aim was 12 kB for what a production app ships; today's
 // kit (stage news, invitations, errors in words, the audience, features mid-show, moderation, the
 // default look's avatars, icons and request ages, and the client of the server) comes to
-// SHIPPED_BUDGET less a little headroom, and these ceilings keep it from growing back while the
-// rest is won. Every component alone stays within 3 kB, with what it pulls in; the smallest are
-// held near what they weigh, so their next bytes are a decision.
-const SHIPPED_BUDGET = 19.1;
-const REACT_BUDGET = 14.3;
+// SHIPPED_BUDGET less a little headroom, and these ceilings keep it from growing back. The page a
+// viewer downloads, which a crowd loads thousands of times, has a ceiling of its own. Every
+// component alone stays within 3 kB, with what it pulls in; the smallest are held near what they
+// weigh, so their next bytes are a decision.
+const SHIPPED_BUDGET = 18.4;
+const REACT_BUDGET = 14;
+const REMOTE_BUDGET = 4.9;
+const VIEWER_PAGE_BUDGET = 12.7;
 const COMPONENT_BUDGET = 3;
 const COMPONENT_BUDGETS = new Map([
   ['FeatureToggles', 2],
@@ -78,6 +81,7 @@ await weigh(
     ['stagekit/react', ['StageKitProvider', 'StageCall', 'LiveBadge', 'RecordingIndicator', 'BroadcastIndicator', 'StageStatusBadge', 'AudienceCount', 'StageStrip', 'BackstageGate', 'JoinAheadCountdown', 'JoinCallButton', 'StageToggle', 'StageNotifications']],
     ['stagekit/remote', ['createRemoteClient']],
   ]),
+  { budget: { max: VIEWER_PAGE_BUDGET } },
 );
 await weigh(
   "examples/viewer (a viewer's page from hooks alone), + createRemoteClient",
@@ -92,7 +96,9 @@ kit.react = await weigh('stagekit/react, every hook and component', appEntry('re
 kit.useStageStatus = await weigh('stagekit/react, useStageStatus alone', appEntry('useStageStatus.js', 'One hook.', [['stagekit/react', ['useStageStatus']]]), {
   budget: { max: 3 },
 });
-await weigh('stagekit/remote, createRemoteClient alone', appEntry('remote.js', 'The client of the server.', [['stagekit/remote', ['createRemoteClient']]]));
+await weigh('stagekit/remote, createRemoteClient alone', appEntry('remote.js', 'The client of the server.', [['stagekit/remote', ['createRemoteClient']]]), {
+  budget: { max: REMOTE_BUDGET },
+});
 await weigh(
   'stagekit, createMemoryBackend alone',
   appEntry('memory.js', 'The in-process backend of demos, stories and tests: the engine and its input validation ride along.', [
