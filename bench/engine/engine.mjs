@@ -19,6 +19,12 @@ figure(SECTION, `core: joins/s, filling the call to ${USERS / 1000}k`, perSecond
 });
 figure(SECTION, `core: joins/s, the last 1,000 of ${USERS / 1000}k`, perSecond(1000, built.lastThousandMs), '/s');
 
+const meeting = s.liveWorld(USERS, 'default');
+if (s.participantCount(meeting.world, 'default') !== USERS + 1) throw new Error('the default call did not fill up');
+figure(SECTION, `core: joins/s into a default call of ${USERS / 1000}k, where everyone has a stage status`, perSecond(USERS, meeting.joinMs), '/s', {
+  note: `${(meeting.joinMs / 1000).toFixed(1)} s in all; the last 1,000 at ${Math.round(perSecond(1000, meeting.lastThousandMs)).toLocaleString('en-US')}/s`,
+});
+
 // Warm the engine's paths first, then measure on the full call.
 s.engineCycles(built.world, s.viewerIds(200));
 const cycles = s.engineCycles(built.world, s.viewerIds(2000));
