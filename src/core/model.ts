@@ -89,8 +89,11 @@ export interface CallRecord extends CallFields {
   /** The counts as last published to watchers; views carry these. */
   counts: ParticipantCounts;
   listing: AudienceListing;
-  /** Stage status of participants; absent means OFF_STAGE. */
-  stage: Record<string, StageStatus>;
+  /**
+   * Stage status of participants, by user id; absent means OFF_STAGE. A persistent map, as the
+   * participants are, so one user's change costs the same however many hold a status.
+   */
+  stage: PersistentMap<StageStatus>;
   /** Pending requests, oldest first. */
   stage_requests: StageRequest[];
   /**

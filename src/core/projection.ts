@@ -4,7 +4,6 @@ import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
 import type { CallEvent, CallEventOf } from './events.js';
 import type { CallRecord, CallView, Participant, StageStatus, User } from './model.js';
-import { own as ownEntry } from './own.js';
 
 function canManage(capabilities: readonly Capability[]): boolean {
   return capabilities.includes('manage-stage');
@@ -20,28 +19,31 @@ function visibleStatus(status: StageStatus, own: boolean, manager: boolean): Sta
 export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView {
   const role_capabilities = capabilitiesOf(type, call, viewer.id, viewer.role);
   const manager = canManage(role_capabilities);
-  let stage = call.stage;
-  if (!manager) {
-    stage = {};
-    for (const userId in call.stage) {
-      const status = visibleStatus(call.stage[userId]!, userId === viewer.id, false);
-      if (status !== 'OFF_STAGE') stage[userId] = status;
-    }
-  }
+  const ownStatus = call.stage.get(viewer.id);
   return {
     ...fieldsOf(call),
     members: call.members,
     participants: shownParticipants(call, viewer.id),
     ...call.counts,
     listing: call.listing,
-    stage,
+    stage: manager ? call.stage.toJSON() : visibleStage(call, viewer.id, ownStatus),
     stage_requests: manager ? call.stage_requests : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
     blocked_user_ids: role_capabilities.includes('block-users') ? Object.keys(call.blocked ?? {}).sort() : isBlocked(call, viewer.id) ? [viewer.id] : [],
-    own_capabilities: withStageCapabilities(role_capabilities, ownEntry(call.stage, viewer.id)),
+    own_capabilities: withStageCapabilities(role_capabilities, ownStatus),
     role_capabilities,
     seq: call.seq,
   };
+}
+
+/** The statuses someone without `manage-stage` sees: everyone's ON_STAGE, and their own whatever it is. */
+function visibleStage(call: CallRecord, viewerId: string, ownStatus: StageStatus | undefined): Record<string, StageStatus> {
+  const stage: Record<string, StageStatus> = {};
+  call.stage.forEach((status, userId) => {
+    if (status === 'ON_STAGE') stage[userId] = status;
+  });
+  if (ownStatus !== undefined) stage[viewerId] = ownStatus;
+  return stage;
 }
 
 /**
@@ -58,7 +60,9 @@ export function shownParticipants(call: CallRecord, viewerId: string): Record<st
   };
   add(viewerId);
   for (const userId in call.members) add(userId);
-  for (const userId in call.stage) if (call.stage[userId] === 'ON_STAGE') add(userId);
+  call.stage.forEach((status, userId) => {
+    if (status === 'ON_STAGE') add(userId);
+  });
   return shown;
 }
 
@@ -69,7 +73,7 @@ function invitedOf(call: CallRecord, only: string | null): Record<string, true> 
   const recorded = call.stage_invited;
   if (!recorded) return invited;
   const ids = only === null ? Object.keys(recorded) : Object.hasOwn(recorded, only) ? [only] : [];
-  for (const userId of ids) if (call.stage[userId] === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
+  for (const userId of ids) if (call.stage.get(userId) === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
   return invited;
 }
 

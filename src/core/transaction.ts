@@ -19,10 +19,6 @@ export class Transaction {
   readonly events: CallEvent[] = [];
   private seq: number;
   readonly nowIso: string;
-  // The stage as this transaction copied it, changed in place from then on (no call before it holds
-  // it): a change that moves many statuses, such as backstage switched on over a full room, copies
-  // the stage once, not once per participant.
-  private stageCopy: CallRecord['stage'] | null = null;
 
   constructor(
     readonly callType: CallType,
@@ -99,7 +95,7 @@ export class Transaction {
   /** Whether everyone is shown this participant: everyone is, or they are a member or on stage. */
   listed(userId: string): boolean {
     const call = this.existing();
-    return call.listing === 'all' || own(call.members, userId) !== undefined || own(call.stage, userId) === 'ON_STAGE';
+    return call.listing === 'all' || own(call.members, userId) !== undefined || call.stage.get(userId) === 'ON_STAGE';
   }
 
   /** Counts a participant in (+1) or out (-1) of their call role. */
@@ -153,7 +149,7 @@ export class Transaction {
   // ---- the stage ------------------------------------------------------------------------------
 
   statusOf(userId: string): StageStatus {
-    return own(this.existing().stage, userId) ?? 'OFF_STAGE';
+    return this.existing().stage.get(userId) ?? 'OFF_STAGE';
   }
 
   participantOrThrow(action: string): Participant {
@@ -178,9 +174,8 @@ export class Transaction {
     if (previous === status) return;
     this.relisting(userId, () => {
       const call = this.existing();
-      const stage = call.stage === this.stageCopy ? call.stage : (this.stageCopy = { ...call.stage });
-      if (status === 'OFF_STAGE') delete stage[userId];
-      else stage[userId] = status;
+      // One path of the stage's trie is copied, however many hold a status.
+      const stage = status === 'OFF_STAGE' ? call.stage.delete(userId) : call.stage.set(userId, status);
       const hadRequest = previous === 'REQUESTED_TO_JOIN_STAGE';
       this.patch({
         stage,

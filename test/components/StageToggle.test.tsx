@@ -57,7 +57,7 @@ describe('StageToggle', () => {
     settle();
     await user.click(screen.getByRole('button', { name: 'Leave stage' }));
     await waitFor(() => expect(root.dataset.state).toBe('off-stage'));
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined();
   });
 
   it('cancels a request by keyboard', async () => {
@@ -138,7 +138,7 @@ describe('StageToggle', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Not possible right now. Try again in a moment.');
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined();
   });
 
   it('takes labels, a className function and a ref', async () => {

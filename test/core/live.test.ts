@@ -135,7 +135,7 @@ describe('stopping live', () => {
     expect(call.backstage).toBe(true);
     expect(call.live_ended_at).toBe(new Date(T0 + 60_000).toISOString());
     expect([...call.participants.keys()]).toEqual(['alice']);
-    expect(call.stage).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
+    expect(call.stage.toJSON()).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
     expect(call.stage_requests).toEqual([]);
 
     // The removed users' own views say they are out, and the host no longer sees their request.

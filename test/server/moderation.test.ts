@@ -67,7 +67,7 @@ describe('blocking a user', () => {
 
     const record = test.server.hub.inspect('livestream', 'show')!;
     expect(record.participants.has(TROLL.id)).toBe(false);
-    expect(record.stage[TROLL.id]).toBeUndefined();
+    expect(record.stage.get(TROLL.id)).toBeUndefined();
     expect(record.stage_requests).toEqual([]);
     // Why first, then their request withdrawn, then out.
     await vi.waitFor(() => expect(trollEvents.map((event) => event.type)).toEqual(['call.user_blocked', 'stageStatusUpdate', 'call.participant_left']));

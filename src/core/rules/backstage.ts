@@ -113,8 +113,8 @@ export function stopLive(tx: Transaction, input: StopLiveParsed): void {
     byRole = tx.countRole(tx.callRole(userId, participant), -1, byRole);
   }
   const gone = new Set([...removed, ...unlisted]);
-  const stage = { ...call.stage };
-  for (const userId of gone) delete stage[userId];
+  let stage = call.stage;
+  for (const userId of gone) stage = stage.delete(userId);
   tx.patch({
     ...changes,
     participants,

@@ -61,7 +61,7 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
     participants_by_role: {},
     counts: { participant_count: 0, participants_count_by_role: {} },
     listing: listingFor('counts', 0, settings.audience.list_all_up_to),
-    stage: {},
+    stage: PersistentMap.empty(),
     stage_requests: [],
     seq: 0,
   };
@@ -179,7 +179,7 @@ export function endCall(tx: Transaction): void {
     participants: PersistentMap.empty(),
     participants_by_role: {},
     counts: { participant_count: 0, participants_count_by_role: {} },
-    stage: {},
+    stage: PersistentMap.empty(),
     stage_requests: [],
   });
   tx.emit({ type: 'call.ended', call: tx.fields() });

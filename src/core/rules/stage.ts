@@ -2,7 +2,6 @@ import type { BulkStageCommandType, BulkStageResult, StageOutcome, StageSkipReas
 import { invalidState } from '../errors.js';
 import type { CallEventBody } from '../events.js';
 import type { StageRequest, StageStatus } from '../model.js';
-import { own } from '../own.js';
 import type { Transaction } from '../transaction.js';
 
 // The stage: OFF_STAGE → REQUESTED_TO_JOIN_STAGE → ACCEPTED_TO_JOIN_STAGE → ON_STAGE, asked for,
@@ -28,7 +27,7 @@ export function requestAccess(tx: Transaction): StageStatus {
     ...(tx.participant(tx.actor.id)?.name !== undefined && { name: tx.participant(tx.actor.id)!.name! }),
   };
   tx.patch({
-    stage: { ...call.stage, [tx.actor.id]: 'REQUESTED_TO_JOIN_STAGE' },
+    stage: call.stage.set(tx.actor.id, 'REQUESTED_TO_JOIN_STAGE'),
     stage_requests: [...call.stage_requests, request],
   });
   tx.emit({ type: 'stageStatusUpdate', user_id: tx.actor.id, status: 'REQUESTED_TO_JOIN_STAGE', previous: status });
@@ -92,14 +91,14 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
   const invitedNow: string[] = [];
   const changed: string[] = [];
   const call = tx.existing();
-  const stage = { ...call.stage };
+  let stage = call.stage;
   const statusEvents: CallEventBody[] = [];
   const decisionEvents: CallEventBody[] = [];
   const by = tx.actor.id;
   for (const userId of userIds) {
     if (seen.has(userId)) continue;
     seen.add(userId);
-    const status = own(stage, userId) ?? 'OFF_STAGE';
+    const status = stage.get(userId) ?? 'OFF_STAGE';
     const skip = (reason: StageSkipReason) => results.push({ user_id: userId, applied: false, reason, status });
     if (!tx.participant(userId)) {
       skip('NOT_IN_CALL');
@@ -127,8 +126,7 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     } else if (status !== 'ON_STAGE') skip('NOT_ON_STAGE');
     else next = tx.restingStatus(userId);
     if (next === null) continue;
-    if (next === 'OFF_STAGE') delete stage[userId];
-    else stage[userId] = next;
+    stage = next === 'OFF_STAGE' ? stage.delete(userId) : stage.set(userId, next);
     if (status === 'REQUESTED_TO_JOIN_STAGE') removedRequests.push(userId);
     // A grant to someone who had not asked is an invitation; the user and managers can tell.
     const invited = type === 'stage.grantAccess' && status === 'OFF_STAGE';
