@@ -94,6 +94,11 @@ export interface CallRecord extends CallFields {
    * participants are, so one user's change costs the same however many hold a status.
    */
   stage: PersistentMap<StageStatus>;
+  /**
+   * Who of `stage` is ON_STAGE, kept beside it (src/core/stage-statuses.ts) so a viewer's view lists
+   * the few on stage without a pass over everyone's status. Derived: stored records leave it out.
+   */
+  on_stage: PersistentMap<true>;
   /** Pending requests, oldest first. */
   stage_requests: StageRequest[];
   /**

@@ -4,6 +4,7 @@ import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
 import type { CallEvent, CallEventOf } from './events.js';
 import type { CallRecord, CallView, Participant, StageStatus, User } from './model.js';
+import type { PersistentMap } from './persistent-map.js';
 
 function canManage(capabilities: readonly Capability[]): boolean {
   return capabilities.includes('manage-stage');
@@ -26,7 +27,7 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     participants: shownParticipants(call, viewer.id),
     ...call.counts,
     listing: call.listing,
-    stage: manager ? call.stage.toJSON() : visibleStage(call, viewer.id, ownStatus),
+    stage: manager ? everyStatus(call.stage) : visibleStage(call, viewer.id, ownStatus),
     stage_requests: manager ? call.stage_requests : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
     blocked_user_ids: role_capabilities.includes('block-users') ? Object.keys(call.blocked ?? {}).sort() : isBlocked(call, viewer.id) ? [viewer.id] : [],
@@ -36,11 +37,21 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
   };
 }
 
+// Every status, as managers see them: built once per version of the stage and shared by each
+// manager's view of it, as views shared the record's own object before (clients copy before writing).
+const everyStatusOf = new WeakMap<PersistentMap<StageStatus>, Record<string, StageStatus>>();
+
+function everyStatus(stage: PersistentMap<StageStatus>): Record<string, StageStatus> {
+  let statuses = everyStatusOf.get(stage);
+  if (!statuses) everyStatusOf.set(stage, (statuses = stage.toJSON()));
+  return statuses;
+}
+
 /** The statuses someone without `manage-stage` sees: everyone's ON_STAGE, and their own whatever it is. */
 function visibleStage(call: CallRecord, viewerId: string, ownStatus: StageStatus | undefined): Record<string, StageStatus> {
   const stage: Record<string, StageStatus> = {};
-  call.stage.forEach((status, userId) => {
-    if (status === 'ON_STAGE') stage[userId] = status;
+  call.on_stage.forEach((_, userId) => {
+    stage[userId] = 'ON_STAGE';
   });
   if (ownStatus !== undefined) stage[viewerId] = ownStatus;
   return stage;
@@ -60,9 +71,7 @@ export function shownParticipants(call: CallRecord, viewerId: string): Record<st
   };
   add(viewerId);
   for (const userId in call.members) add(userId);
-  call.stage.forEach((status, userId) => {
-    if (status === 'ON_STAGE') add(userId);
-  });
+  call.on_stage.forEach((_, userId) => add(userId));
   return shown;
 }
 

@@ -7,6 +7,7 @@ import { joinVerdict } from './join-window.js';
 import { listingFor } from './listing.js';
 import type { AudienceListing, CallFields, CallRecord, Participant, StageStatus, User } from './model.js';
 import { own } from './own.js';
+import { withStatus } from './stage-statuses.js';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -174,11 +175,9 @@ export class Transaction {
     if (previous === status) return;
     this.relisting(userId, () => {
       const call = this.existing();
-      // One path of the stage's trie is copied, however many hold a status.
-      const stage = status === 'OFF_STAGE' ? call.stage.delete(userId) : call.stage.set(userId, status);
       const hadRequest = previous === 'REQUESTED_TO_JOIN_STAGE';
       this.patch({
-        stage,
+        ...withStatus(call, userId, status),
         ...(hadRequest && { stage_requests: call.stage_requests.filter((r) => r.user_id !== userId) }),
         ...this.invitedPatch([userId], []),
       });
@@ -240,6 +239,7 @@ const NOT_FIELDS: ReadonlySet<string> = new Set<Exclude<keyof CallRecord, keyof 
   'counts',
   'listing',
   'stage',
+  'on_stage',
   'stage_requests',
   'stage_invited',
   'blocked',
@@ -254,6 +254,7 @@ export function fieldsOf(call: CallRecord): CallFields {
     counts: _c,
     listing: _l,
     stage: _s,
+    on_stage: _o,
     stage_requests: _r,
     stage_invited: _i,
     blocked: _k,

@@ -254,6 +254,9 @@ function brokenRules(backend: MemoryBackend, call: CallRecord, now: number): str
   if (new Set(queued).size !== queued.length) broken.push(`queue holds a user twice: ${queued}`);
   for (const id of queued) if (call.stage.get(id) === 'ON_STAGE') broken.push(`${id} is on stage and requesting`);
   for (const id of call.stage.keys()) if (!call.participants.has(id)) broken.push(`${id} has a stage status outside the call`);
+  // Who is ON_STAGE is kept beside the statuses, and must name exactly those ON_STAGE there.
+  const onStage = [...call.stage.keys()].filter((id) => call.stage.get(id) === 'ON_STAGE').sort();
+  if ([...call.on_stage.keys()].sort().join() !== onStage.join()) broken.push(`on stage ${[...call.on_stage.keys()]} but statuses say ${onStage}`);
 
   // The counts are told after each change here, and are exact: everyone, by call role.
   const byRole: Record<string, number> = {};

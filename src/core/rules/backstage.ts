@@ -4,6 +4,7 @@ import type { ParticipantLeftReason } from '../events.js';
 import { joinVerdict } from '../join-window.js';
 import type { CallRecord, CallSideEffect, Participant } from '../model.js';
 import type { GoLiveParsed, StopLiveParsed } from '../schemas.js';
+import { withStatus, type StageMaps } from '../stage-statuses.js';
 import { iso, type Transaction } from '../transaction.js';
 import { FEATURE_CAPABILITIES } from '../call-features.js';
 import { FEATURE_NAMES, requireStartable } from './features.js';
@@ -113,13 +114,14 @@ export function stopLive(tx: Transaction, input: StopLiveParsed): void {
     byRole = tx.countRole(tx.callRole(userId, participant), -1, byRole);
   }
   const gone = new Set([...removed, ...unlisted]);
-  let stage = call.stage;
-  for (const userId of gone) stage = stage.delete(userId);
+  let moved: StageMaps = call;
+  for (const userId of gone) moved = withStatus(moved, userId, 'OFF_STAGE');
   tx.patch({
     ...changes,
     participants,
     participants_by_role: byRole,
-    stage,
+    stage: moved.stage,
+    on_stage: moved.on_stage,
     stage_requests: call.stage_requests.filter((r) => !gone.has(r.user_id)),
   });
   tx.emit({

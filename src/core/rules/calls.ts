@@ -62,6 +62,7 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
     counts: { participant_count: 0, participants_count_by_role: {} },
     listing: listingFor('counts', 0, settings.audience.list_all_up_to),
     stage: PersistentMap.empty(),
+    on_stage: PersistentMap.empty(),
     stage_requests: [],
     seq: 0,
   };
@@ -180,6 +181,7 @@ export function endCall(tx: Transaction): void {
     participants_by_role: {},
     counts: { participant_count: 0, participants_count_by_role: {} },
     stage: PersistentMap.empty(),
+    on_stage: PersistentMap.empty(),
     stage_requests: [],
   });
   tx.emit({ type: 'call.ended', call: tx.fields() });

@@ -2,6 +2,7 @@ import type { BulkStageCommandType, BulkStageResult, StageOutcome, StageSkipReas
 import { invalidState } from '../errors.js';
 import type { CallEventBody } from '../events.js';
 import type { StageRequest, StageStatus } from '../model.js';
+import { withStatus, type StageMaps } from '../stage-statuses.js';
 import type { Transaction } from '../transaction.js';
 
 // The stage: OFF_STAGE → REQUESTED_TO_JOIN_STAGE → ACCEPTED_TO_JOIN_STAGE → ON_STAGE, asked for,
@@ -27,7 +28,7 @@ export function requestAccess(tx: Transaction): StageStatus {
     ...(tx.participant(tx.actor.id)?.name !== undefined && { name: tx.participant(tx.actor.id)!.name! }),
   };
   tx.patch({
-    stage: call.stage.set(tx.actor.id, 'REQUESTED_TO_JOIN_STAGE'),
+    ...withStatus(call, tx.actor.id, 'REQUESTED_TO_JOIN_STAGE'),
     stage_requests: [...call.stage_requests, request],
   });
   tx.emit({ type: 'stageStatusUpdate', user_id: tx.actor.id, status: 'REQUESTED_TO_JOIN_STAGE', previous: status });
@@ -91,14 +92,15 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
   const invitedNow: string[] = [];
   const changed: string[] = [];
   const call = tx.existing();
-  let stage = call.stage;
+  // The stage as the batch moves it: one path copied per status changed.
+  let moved: StageMaps = call;
   const statusEvents: CallEventBody[] = [];
   const decisionEvents: CallEventBody[] = [];
   const by = tx.actor.id;
   for (const userId of userIds) {
     if (seen.has(userId)) continue;
     seen.add(userId);
-    const status = stage.get(userId) ?? 'OFF_STAGE';
+    const status = moved.stage.get(userId) ?? 'OFF_STAGE';
     const skip = (reason: StageSkipReason) => results.push({ user_id: userId, applied: false, reason, status });
     if (!tx.participant(userId)) {
       skip('NOT_IN_CALL');
@@ -126,7 +128,7 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     } else if (status !== 'ON_STAGE') skip('NOT_ON_STAGE');
     else next = tx.restingStatus(userId);
     if (next === null) continue;
-    stage = next === 'OFF_STAGE' ? stage.delete(userId) : stage.set(userId, next);
+    moved = withStatus(moved, userId, next);
     if (status === 'REQUESTED_TO_JOIN_STAGE') removedRequests.push(userId);
     // A grant to someone who had not asked is an invitation; the user and managers can tell.
     const invited = type === 'stage.grantAccess' && status === 'OFF_STAGE';
@@ -146,7 +148,8 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     const wereListed = type === 'stage.kick' ? changed.filter((userId) => tx.listed(userId)) : [];
     const removed = new Set(removedRequests);
     tx.patch({
-      stage,
+      stage: moved.stage,
+      on_stage: moved.on_stage,
       ...(removed.size > 0 && { stage_requests: call.stage_requests.filter((r) => !removed.has(r.user_id)) }),
       ...tx.invitedPatch(changed, invitedNow),
     });
