@@ -77,7 +77,7 @@ export const AcceptAll: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Accept all' }));
     await canvas.findByText('No one is asking to join the stage.');
-    await expect(backend?.inspect('livestream', 'show')?.stage_requests).toEqual([]);
+    await expect(backend?.inspect('livestream', 'show')?.stage_requests.toArray()).toEqual([]);
   },
 };
 

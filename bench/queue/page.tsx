@@ -16,6 +16,7 @@ import {
   type User,
   type World,
 } from '../../src/core/index.js';
+import { StageRequestQueue } from '../../src/core/stage-request-queue.js';
 import { StageCall, StageKitProvider, StageRequestList } from '../../src/components/index.js';
 
 const TYPE = 'livestream';
@@ -55,7 +56,7 @@ function hostCall(pending: number): CallHandle {
     stage = stage.set(user_id, 'REQUESTED_TO_JOIN_STAGE');
     requests.push({ user_id, name, requested_at: now });
   }
-  world = { ...world, calls: new Map(world.calls).set(CID, { ...base, participants, stage, stage_requests: requests }) };
+  world = { ...world, calls: new Map(world.calls).set(CID, { ...base, participants, stage, stage_requests: StageRequestQueue.from(requests) }) };
   const callType = world.callTypes.get(TYPE)!;
 
   const handle: CallHandle = createCall({

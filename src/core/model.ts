@@ -1,6 +1,7 @@
 import type { Capability } from './capabilities.js';
 import type { PersistentMap } from './persistent-map.js';
 import type { CallSettings, CallSettingsOverride } from './settings.js';
+import type { StageRequestQueue } from './stage-request-queue.js';
 
 export const STAGE_STATUSES = ['OFF_STAGE', 'REQUESTED_TO_JOIN_STAGE', 'ACCEPTED_TO_JOIN_STAGE', 'ON_STAGE'] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
@@ -99,8 +100,8 @@ export interface CallRecord extends CallFields {
    * the few on stage without a pass over everyone's status. Derived: stored records leave it out.
    */
   on_stage: PersistentMap<true>;
-  /** Pending requests, oldest first. */
-  stage_requests: StageRequest[];
+  /** Pending requests by user id, oldest first: a persistent queue, so a request costs the same in any queue. */
+  stage_requests: StageRequestQueue;
   /**
    * Users ACCEPTED because a manager invited them (they had not asked); an ACCEPTED user not
    * here asked and was approved, or holds `join-stage`. Entries for users no longer ACCEPTED

@@ -28,7 +28,7 @@ export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView
     ...call.counts,
     listing: call.listing,
     stage: manager ? everyStatus(call.stage) : visibleStage(call, viewer.id, ownStatus),
-    stage_requests: manager ? call.stage_requests : [],
+    stage_requests: manager ? [...call.stage_requests.toArray()] : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
     blocked_user_ids: role_capabilities.includes('block-users') ? Object.keys(call.blocked ?? {}).sort() : isBlocked(call, viewer.id) ? [viewer.id] : [],
     own_capabilities: withStageCapabilities(role_capabilities, ownStatus),

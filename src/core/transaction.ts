@@ -178,7 +178,7 @@ export class Transaction {
       const hadRequest = previous === 'REQUESTED_TO_JOIN_STAGE';
       this.patch({
         ...withStatus(call, userId, status),
-        ...(hadRequest && { stage_requests: call.stage_requests.filter((r) => r.user_id !== userId) }),
+        ...(hadRequest && { stage_requests: call.stage_requests.delete(userId) }),
         ...this.invitedPatch([userId], []),
       });
       this.emit({ type: 'stageStatusUpdate', user_id: userId, status, previous });

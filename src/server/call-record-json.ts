@@ -1,24 +1,31 @@
-import { PersistentMap, type CallRecord, type Participant, type StageStatus } from '../core/index.js';
+import { PersistentMap, type CallRecord, type Participant, type StageRequest, type StageStatus } from '../core/index.js';
+import { StageRequestQueue } from '../core/stage-request-queue.js';
 import { stageFromStatuses } from '../core/stage-statuses.js';
 
 /**
  * A call's record as JSON keeps it: the participants' map as an array of entries, the stage as a
- * plain object of statuses by user id (as it was before the engine held it in a persistent map, so
- * snapshots stored then load as they are).
+ * plain object of statuses by user id and the pending requests as an array, oldest first (as they
+ * were before the engine held them in persistent maps, so snapshots stored then load as they are).
  */
-export interface StoredRecord extends Omit<CallRecord, 'participants' | 'stage' | 'on_stage'> {
+export interface StoredRecord extends Omit<CallRecord, 'participants' | 'stage' | 'on_stage' | 'stage_requests'> {
   participants: [string, Participant][];
   stage: Record<string, StageStatus>;
+  stage_requests: StageRequest[];
 }
 
 export function toStored(record: CallRecord): StoredRecord {
   // Who is ON_STAGE is derived from the statuses, so it is not stored.
   const { on_stage: _derived, ...rest } = record;
-  return { ...rest, participants: [...record.participants], stage: record.stage.toJSON() };
+  return { ...rest, participants: [...record.participants], stage: record.stage.toJSON(), stage_requests: [...record.stage_requests] };
 }
 
 export function fromStored(stored: StoredRecord): CallRecord {
-  const record: CallRecord = { ...stored, participants: PersistentMap.from(stored.participants), ...stageFromStatuses(stored.stage) };
+  const record: CallRecord = {
+    ...stored,
+    participants: PersistentMap.from(stored.participants),
+    ...stageFromStatuses(stored.stage),
+    stage_requests: StageRequestQueue.from(stored.stage_requests),
+  };
   // Counts told are compared by identity while nothing moved (countsChanged): keep it so.
   const told = record.counts.participants_count_by_role;
   const roles = Object.keys(told);

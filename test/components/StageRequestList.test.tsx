@@ -154,7 +154,7 @@ describe('StageRequestList', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Deny all' }));
     expect(await screen.findByText('0 pending')).toBeTruthy();
-    expect(backend.inspect('livestream', 'show')?.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')?.stage_requests.toArray()).toEqual([]);
   });
 
   it("follows another manager's decisions", async () => {

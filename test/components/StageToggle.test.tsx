@@ -43,7 +43,7 @@ describe('StageToggle', () => {
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
     await waitFor(() => expect(root.dataset.state).toBe('requested'));
     expect(badge.dataset.state).toBe('requested');
-    expect(backend.inspect('livestream', 'show')?.stage_requests.map((r) => r.user_id)).toEqual(['viewer']);
+    expect(backend.inspect('livestream', 'show')?.stage_requests.toArray().map((r) => r.user_id)).toEqual(['viewer']);
     expect(screen.getByRole('button', { name: 'Cancel request' })).toBeTruthy();
     await act(() => host.stage.grantAccess(['viewer']));
     expect(root.dataset.state).toBe('accepted');
@@ -73,7 +73,7 @@ describe('StageToggle', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel request' }));
     await user.keyboard(' ');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Request to join stage' })).toBeTruthy());
-    expect(backend.inspect('livestream', 'show')?.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')?.stage_requests.toArray()).toEqual([]);
   });
 
   it('keeps keyboard focus on the button while a slow request is pending', async () => {

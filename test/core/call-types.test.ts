@@ -115,7 +115,7 @@ describe('call types and per-call settings', () => {
     });
     const call = backend.inspect('livestream', 'show')!;
     expect(call.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
-    expect(call.stage_requests).toEqual([]);
+    expect(call.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.own_capabilities).toContain('join-stage');
     expect(viewer.getState().call!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
     expect(host.getState().call!.stage_requests).toEqual([]);
@@ -133,7 +133,7 @@ describe('call types and per-call settings', () => {
 
     backend.updateCallType('livestream', { grants: { user: ['create-call', 'read-call', 'join-call'] } });
     expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.own_capabilities).not.toContain('request-stage');
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
   });
@@ -284,7 +284,7 @@ describe('members and roles', () => {
     const call = backend.inspect('livestream', 'show')!;
     expect(call.members.bob!.role).toBe('host');
     expect(call.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
-    expect(call.stage_requests.map((r) => r.user_id)).toEqual(['carol']);
+    expect(call.stage_requests.toArray().map((r) => r.user_id)).toEqual(['carol']);
     expect(bob.getState().call!.own_capabilities).toContain('manage-stage');
     expect(bob.getState().call!.stage_requests.map((r) => r.user_id)).toEqual(['carol']);
     expect(bob.getState().call!.stage.carol).toBe('REQUESTED_TO_JOIN_STAGE');

@@ -248,7 +248,7 @@ function capsOf(backend: MemoryBackend, call: CallRecord, userId: string): Capab
 function brokenRules(backend: MemoryBackend, call: CallRecord, now: number): string[] {
   const broken: string[] = [];
   const requested = [...call.stage.keys()].filter((id) => call.stage.get(id) === 'REQUESTED_TO_JOIN_STAGE');
-  const queued = call.stage_requests.map((r) => r.user_id);
+  const queued = call.stage_requests.toArray().map((r) => r.user_id);
   // The queue and the statuses tell the same story, so no one is both on stage and requesting.
   if ([...queued].sort().join() !== [...requested].sort().join()) broken.push(`queue ${queued} but requesting ${requested}`);
   if (new Set(queued).size !== queued.length) broken.push(`queue holds a user twice: ${queued}`);

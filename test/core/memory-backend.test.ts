@@ -30,7 +30,7 @@ describe('memory backend delivery', () => {
 
     const record = backend.inspect('livestream', 'show')!;
     expect(record.stage.get('bob')).toBe('ON_STAGE');
-    expect(record.stage_requests).toEqual([]);
+    expect(record.stage_requests.toArray()).toEqual([]);
     for (const [call, user] of [
       [alice, { id: 'alice' }],
       [carol, { id: 'carol' }],

@@ -17,14 +17,14 @@ describe('the stage for a user without join-stage', () => {
     clock.advance(1_000);
     expect(await viewer.stage.requestAccess()).toEqual({ status: 'REQUESTED_TO_JOIN_STAGE' });
     expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('REQUESTED_TO_JOIN_STAGE');
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([
       { user_id: 'bob', name: 'Bob', requested_at: new Date(clock.now()).toISOString() },
     ]);
     expect(viewer.getState().call!.stage.bob).toBe('REQUESTED_TO_JOIN_STAGE');
 
     await host.stage.grantAccess(['bob']);
     expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
 
     expect(await viewer.stage.join()).toEqual({ status: 'ON_STAGE' });
@@ -47,7 +47,7 @@ describe('the stage for a user without join-stage', () => {
 
     expect(await viewer.stage.cancelRequestAccess()).toEqual({ status: 'OFF_STAGE' });
     expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(host.getState().call!.stage_requests).toEqual([]);
   });
 
@@ -154,7 +154,7 @@ describe('the stage for a user without join-stage', () => {
 
     await bob.stage.cancelRequestAccess();
     await carol.stage.requestAccess();
-    expect(backend.inspect('livestream', 'show')!.stage_requests.map((r) => r.user_id)).toEqual(['carol']);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray().map((r) => r.user_id)).toEqual(['carol']);
   });
 
   it('keeps pending requests oldest first', async () => {
@@ -170,7 +170,7 @@ describe('the stage for a user without join-stage', () => {
       await viewer.stage.requestAccess();
     }
 
-    expect(backend.inspect('livestream', 'show')!.stage_requests.map((r) => r.user_id)).toEqual(['dan', 'bob', 'carol']);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray().map((r) => r.user_id)).toEqual(['dan', 'bob', 'carol']);
     expect(host.getState().call!.stage_requests.map((r) => r.user_id)).toEqual(['dan', 'bob', 'carol']);
   });
 });
@@ -196,7 +196,7 @@ describe('the stage for a user with join-stage', () => {
     await host.join({ create: true });
 
     expect(await host.stage.requestAccess()).toEqual({ status: 'ACCEPTED_TO_JOIN_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     await host.stage.join();
     await expect(host.stage.requestAccess()).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
@@ -281,7 +281,7 @@ describe('managing the stage', () => {
       skipped: 0,
     });
     expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
     // A denied user may ask again.
     await viewer.stage.requestAccess();
@@ -360,7 +360,7 @@ describe('managing the stage', () => {
       applied: 2,
       skipped: 4,
     });
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(host.getState().call!.stage_requests).toEqual([]);
   });
 
@@ -534,7 +534,7 @@ describe('leaving the call', () => {
     await viewer.stage.requestAccess();
 
     await viewer.leave();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     expect(host.getState().call!.stage_requests).toEqual([]);
   });

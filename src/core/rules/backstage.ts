@@ -113,16 +113,19 @@ export function stopLive(tx: Transaction, input: StopLiveParsed): void {
     participants = participants.delete(userId);
     byRole = tx.countRole(tx.callRole(userId, participant), -1, byRole);
   }
-  const gone = new Set([...removed, ...unlisted]);
   let moved: StageMaps = call;
-  for (const userId of gone) moved = withStatus(moved, userId, 'OFF_STAGE');
+  let requests = call.stage_requests;
+  for (const userId of [...removed, ...unlisted]) {
+    moved = withStatus(moved, userId, 'OFF_STAGE');
+    requests = requests.delete(userId);
+  }
   tx.patch({
     ...changes,
     participants,
     participants_by_role: byRole,
     stage: moved.stage,
     on_stage: moved.on_stage,
-    stage_requests: call.stage_requests.filter((r) => !gone.has(r.user_id)),
+    stage_requests: requests,
   });
   tx.emit({
     type: 'call.live_ended',

@@ -19,7 +19,7 @@ export function requestAccess(tx: Transaction): StageStatus {
   tx.require('request-stage', 'requesting the stage');
   if (status !== 'OFF_STAGE') throw invalidState(`a stage request needs OFF_STAGE, not ${status}`);
   const call = tx.existing();
-  if (call.stage_requests.length >= call.settings.stage.max_pending_requests) {
+  if (call.stage_requests.size >= call.settings.stage.max_pending_requests) {
     throw invalidState('the stage queue is full; try again later');
   }
   const request: StageRequest = {
@@ -29,11 +29,11 @@ export function requestAccess(tx: Transaction): StageStatus {
   };
   tx.patch({
     ...withStatus(call, tx.actor.id, 'REQUESTED_TO_JOIN_STAGE'),
-    stage_requests: [...call.stage_requests, request],
+    stage_requests: call.stage_requests.add(request),
   });
   tx.emit({ type: 'stageStatusUpdate', user_id: tx.actor.id, status: 'REQUESTED_TO_JOIN_STAGE', previous: status });
   tx.emit({ type: 'stageAccessRequestUpdate', added: [request], removed: [] });
-  tx.emit({ type: 'newStageRequest', request, count: tx.existing().stage_requests.length });
+  tx.emit({ type: 'newStageRequest', request, count: tx.existing().stage_requests.size });
   return 'REQUESTED_TO_JOIN_STAGE';
 }
 
@@ -146,15 +146,14 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
   if (applied > 0) {
     // Only a kick takes anyone off the stage; who is then no longer shown to others is told so.
     const wereListed = type === 'stage.kick' ? changed.filter((userId) => tx.listed(userId)) : [];
-    const removed = new Set(removedRequests);
     tx.patch({
       stage: moved.stage,
       on_stage: moved.on_stage,
-      ...(removed.size > 0 && { stage_requests: call.stage_requests.filter((r) => !removed.has(r.user_id)) }),
+      ...(removedRequests.length > 0 && { stage_requests: removedRequests.reduce((queue, userId) => queue.delete(userId), call.stage_requests) }),
       ...tx.invitedPatch(changed, invitedNow),
     });
     for (const body of statusEvents) tx.emit(body);
-    if (removed.size > 0) tx.emit({ type: 'stageAccessRequestUpdate', added: [], removed: removedRequests });
+    if (removedRequests.length > 0) tx.emit({ type: 'stageAccessRequestUpdate', added: [], removed: removedRequests });
     for (const body of decisionEvents) tx.emit(body);
     for (const userId of wereListed) if (!tx.listed(userId)) tx.emit({ type: 'call.participant_unlisted', user_id: userId });
   }
