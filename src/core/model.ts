@@ -105,9 +105,10 @@ export interface CallRecord extends CallFields {
   /**
    * Users ACCEPTED because a manager invited them (they had not asked); an ACCEPTED user not
    * here asked and was approved, or holds `join-stage`. Entries for users no longer ACCEPTED
-   * mean nothing. Absent in records stored before invitations were told apart.
+   * mean nothing. Absent in records stored before invitations were told apart. A persistent map,
+   * so one invitation costs the same however many are out.
    */
-  stage_invited?: Record<string, true>;
+  stage_invited?: PersistentMap<true>;
   /**
    * Users kept out of the call until unblocked, by id (at most `MAX_BLOCKED`). Plain JSON so any
    * storage keeps it as it is; read with own-property lookups. Absent until someone is blocked.

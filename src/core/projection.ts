@@ -81,8 +81,11 @@ function invitedOf(call: CallRecord, only: string | null): Record<string, true> 
   const invited: Record<string, true> = Object.create(null) as Record<string, true>;
   const recorded = call.stage_invited;
   if (!recorded) return invited;
-  const ids = only === null ? Object.keys(recorded) : Object.hasOwn(recorded, only) ? [only] : [];
-  for (const userId of ids) if (call.stage.get(userId) === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
+  const stillAccepted = (userId: string) => {
+    if (call.stage.get(userId) === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
+  };
+  if (only === null) recorded.forEach((_, userId) => stillAccepted(userId));
+  else if (recorded.has(only)) stillAccepted(only);
   return invited;
 }
 

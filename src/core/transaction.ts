@@ -7,6 +7,7 @@ import { joinVerdict } from './join-window.js';
 import { listingFor } from './listing.js';
 import type { AudienceListing, CallFields, CallRecord, Participant, StageStatus, User } from './model.js';
 import { own } from './own.js';
+import { PersistentMap } from './persistent-map.js';
 import { withStatus } from './stage-statuses.js';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -187,18 +188,17 @@ export class Transaction {
   }
 
   invited(userId: string): boolean {
-    const invited = this.existing().stage_invited;
-    return !!invited && Object.hasOwn(invited, userId);
+    return this.existing().stage_invited?.has(userId) ?? false;
   }
 
   /** The `stage_invited` change that marks `added` as invited and forgets `dropped`; empty when nothing changes. */
   invitedPatch(dropped: string[], added: string[]): Partial<CallRecord> {
-    const current = this.existing().stage_invited ?? {};
-    const leaving = dropped.filter((userId) => Object.hasOwn(current, userId));
+    const current = this.existing().stage_invited ?? PersistentMap.empty<true>();
+    const leaving = dropped.filter((userId) => current.has(userId));
     if (leaving.length === 0 && added.length === 0) return {};
-    const next: Record<string, true> = Object.assign(Object.create(null) as Record<string, true>, current);
-    for (const userId of leaving) delete next[userId];
-    for (const userId of added) next[userId] = true;
+    let next = current;
+    for (const userId of leaving) next = next.delete(userId);
+    for (const userId of added) next = next.set(userId, true);
     return { stage_invited: next };
   }
 

@@ -46,6 +46,14 @@ it('loads a record stored with the stage as a plain object, statuses, who is on 
   expect(record.stage_requests.toArray().map((r) => r.user_id)).toEqual(['dan', 'carol']);
   expect(record.stage_requests.size).toBe(2);
   expect(record.participants.size).toBe(5);
+  expect([...(record.stage_invited?.keys() ?? [])]).toEqual(['erin']);
+});
+
+it('loads and stores a record from before invitations were told apart with none', () => {
+  const { stage_invited: _none, ...older } = JSON.parse(STORED_BEFORE) as StoredRecord;
+  const record = fromStored(older);
+  expect(record.stage_invited).toBeUndefined();
+  expect(JSON.parse(JSON.stringify(toStored(record)))).toEqual(older);
 });
 
 it('stores a loaded record back as the same JSON', () => {
