@@ -40,6 +40,11 @@ figure(SECTION, `core: one bulk grant of ${USERS / 1000}k requests`, bulk.grantM
   note: `${Math.round(perSecond(bulk.transitions, bulk.grantMs)).toLocaleString('en-US')} transitions/s`,
 });
 
+const invites = s.engineInvites(built.world, s.viewerIds(USERS));
+figure(SECTION, `core: invitations/s, one at a time to ${USERS / 1000}k viewers`, perSecond(USERS, invites.ms), '/s', {
+  note: `${(invites.ms / 1000).toFixed(1)} s in all`,
+});
+
 console.log('\nIn-memory store: every joined client watches the call and applies every change');
 // Each join is applied by every client already in the call, each copying the participant map, so
 // filling the store costs O(n³): measured at sizes that finish, with the time a join takes there.

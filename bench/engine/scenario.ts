@@ -78,6 +78,14 @@ export function engineBulkGrant(world: World, ids: readonly string[]): { request
   return { requestMs: requested - start, grantMs: done - requested, transitions: outcome.result.applied };
 }
 
+/** The host invites each viewer in turn, one command each: the invitations out grow to `ids.length`. */
+export function engineInvites(world: World, ids: readonly string[]): { ms: number } {
+  let w = world;
+  const start = performance.now();
+  for (const id of ids) w = execute(w, { type: TYPE, id: ID, actor: HOST, command: { type: 'stage.grantAccess', user_ids: [id] } }, T0).world;
+  return { ms: performance.now() - start };
+}
+
 export function participantCount(world: World, type: string = TYPE): number {
   return world.calls.get(callId(type, ID))!.participants.size;
 }
