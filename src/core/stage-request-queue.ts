@@ -50,6 +50,14 @@ export class StageRequestQueue implements Iterable<StageRequest> {
     return queued === this.queued ? this : new StageRequestQueue(queued, this.nextPlace);
   }
 
+  /** The queue without any of `userIds`' requests, in one batch: each node copied once. */
+  deleteAll(userIds: Iterable<string>): StageRequestQueue {
+    const queued = this.queued.batch((draft) => {
+      for (const userId of userIds) draft.delete(userId);
+    });
+    return queued.size === this.queued.size ? this : new StageRequestQueue(queued, this.nextPlace);
+  }
+
   /** The requests, oldest first. */
   toArray(): readonly StageRequest[] {
     if (!this.ordered) {

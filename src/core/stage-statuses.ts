@@ -15,6 +15,24 @@ export function withStatus(maps: StageMaps, userId: string, status: StageStatus)
   };
 }
 
+/** The stage with many users' statuses set in one batch (a bulk decision): each node copied once. */
+export function withStatuses(maps: StageMaps, statuses: ReadonlyMap<string, StageStatus>): StageMaps {
+  return {
+    stage: maps.stage.batch((draft) => {
+      for (const [userId, status] of statuses) {
+        if (status === 'OFF_STAGE') draft.delete(userId);
+        else draft.set(userId, status);
+      }
+    }),
+    on_stage: maps.on_stage.batch((draft) => {
+      for (const [userId, status] of statuses) {
+        if (status === 'ON_STAGE') draft.set(userId, true);
+        else draft.delete(userId);
+      }
+    }),
+  };
+}
+
 /** The stage's maps from a plain object of statuses, as a stored record keeps them. */
 export function stageFromStatuses(statuses: Record<string, StageStatus>): StageMaps {
   const entries = Object.entries(statuses);

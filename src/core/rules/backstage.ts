@@ -4,7 +4,7 @@ import type { ParticipantLeftReason } from '../events.js';
 import { joinVerdict } from '../join-window.js';
 import type { CallRecord, CallSideEffect, Participant } from '../model.js';
 import type { GoLiveParsed, StopLiveParsed } from '../schemas.js';
-import { withStatus, type StageMaps } from '../stage-statuses.js';
+import { withStatuses } from '../stage-statuses.js';
 import { iso, type Transaction } from '../transaction.js';
 import { FEATURE_CAPABILITIES } from '../call-features.js';
 import { FEATURE_NAMES, requireStartable } from './features.js';
@@ -113,19 +113,13 @@ export function stopLive(tx: Transaction, input: StopLiveParsed): void {
     participants = participants.delete(userId);
     byRole = tx.countRole(tx.callRole(userId, participant), -1, byRole);
   }
-  let moved: StageMaps = call;
-  let requests = call.stage_requests;
-  for (const userId of [...removed, ...unlisted]) {
-    moved = withStatus(moved, userId, 'OFF_STAGE');
-    requests = requests.delete(userId);
-  }
+  const gone = [...removed, ...unlisted];
   tx.patch({
     ...changes,
     participants,
     participants_by_role: byRole,
-    stage: moved.stage,
-    on_stage: moved.on_stage,
-    stage_requests: requests,
+    ...withStatuses(call, new Map(gone.map((userId) => [userId, 'OFF_STAGE'] as const))),
+    stage_requests: call.stage_requests.deleteAll(gone),
   });
   tx.emit({
     type: 'call.live_ended',

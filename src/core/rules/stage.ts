@@ -2,7 +2,7 @@ import type { BulkStageCommandType, BulkStageResult, StageOutcome, StageSkipReas
 import { invalidState } from '../errors.js';
 import type { CallEventBody } from '../events.js';
 import type { StageRequest, StageStatus } from '../model.js';
-import { withStatus, type StageMaps } from '../stage-statuses.js';
+import { withStatus, withStatuses } from '../stage-statuses.js';
 import type { Transaction } from '../transaction.js';
 
 // The stage: OFF_STAGE → REQUESTED_TO_JOIN_STAGE → ACCEPTED_TO_JOIN_STAGE → ON_STAGE, asked for,
@@ -92,15 +92,15 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
   const invitedNow: string[] = [];
   const changed: string[] = [];
   const call = tx.existing();
-  // The stage as the batch moves it: one path copied per status changed.
-  let moved: StageMaps = call;
+  // The statuses the batch moves to, set in one go at the end.
+  const moves = new Map<string, StageStatus>();
   const statusEvents: CallEventBody[] = [];
   const decisionEvents: CallEventBody[] = [];
   const by = tx.actor.id;
   for (const userId of userIds) {
     if (seen.has(userId)) continue;
     seen.add(userId);
-    const status = moved.stage.get(userId) ?? 'OFF_STAGE';
+    const status = call.stage.get(userId) ?? 'OFF_STAGE';
     const skip = (reason: StageSkipReason) => results.push({ user_id: userId, applied: false, reason, status });
     if (!tx.participant(userId)) {
       skip('NOT_IN_CALL');
@@ -128,7 +128,7 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     } else if (status !== 'ON_STAGE') skip('NOT_ON_STAGE');
     else next = tx.restingStatus(userId);
     if (next === null) continue;
-    moved = withStatus(moved, userId, next);
+    moves.set(userId, next);
     if (status === 'REQUESTED_TO_JOIN_STAGE') removedRequests.push(userId);
     // A grant to someone who had not asked is an invitation; the user and managers can tell.
     const invited = type === 'stage.grantAccess' && status === 'OFF_STAGE';
@@ -147,9 +147,8 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     // Only a kick takes anyone off the stage; who is then no longer shown to others is told so.
     const wereListed = type === 'stage.kick' ? changed.filter((userId) => tx.listed(userId)) : [];
     tx.patch({
-      stage: moved.stage,
-      on_stage: moved.on_stage,
-      ...(removedRequests.length > 0 && { stage_requests: removedRequests.reduce((queue, userId) => queue.delete(userId), call.stage_requests) }),
+      ...withStatuses(call, moves),
+      ...(removedRequests.length > 0 && { stage_requests: call.stage_requests.deleteAll(removedRequests) }),
       ...tx.invitedPatch(changed, invitedNow),
     });
     for (const body of statusEvents) tx.emit(body);
