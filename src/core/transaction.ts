@@ -21,6 +21,9 @@ export class Transaction {
   readonly events: CallEvent[] = [];
   private seq: number;
   readonly nowIso: string;
+  // The record this transaction made (by `patch` or `emit`) and no one else holds yet: its sequence
+  // number moves in place, so a bulk decision's ten thousand events do not copy the call each.
+  private ownRecord: CallRecord | null = null;
 
   constructor(
     readonly callType: CallType,
@@ -62,14 +65,16 @@ export class Transaction {
   emit(body: CallEventBody): void {
     this.seq += 1;
     this.events.push({ ...body, cid: this.cid, seq: this.seq, created_at: this.nowIso } as CallEvent);
-    if (this.call) this.call = { ...this.call, seq: this.seq };
+    if (!this.call) return;
+    if (this.call === this.ownRecord) this.call.seq = this.seq;
+    else this.call = this.ownRecord = { ...this.call, seq: this.seq };
   }
 
   patch(changes: Partial<CallRecord>): CallRecord {
     // Only a change to the call's own fields moves updated_at: those reach clients in an event
     // carrying the fields, while members, participants and the stage travel in events that do not.
     const touchesFields = Object.keys(changes).some((key) => !NOT_FIELDS.has(key));
-    this.call = { ...this.existing(), ...changes, ...(touchesFields && { updated_at: this.nowIso }) };
+    this.call = this.ownRecord = { ...this.existing(), ...changes, ...(touchesFields && { updated_at: this.nowIso }) };
     return this.call;
   }
 
