@@ -65,14 +65,14 @@ function hostedScenario(seed: (call: CallRecord, at: string, run: (actor: User, 
 export function crowdedScenario(requests: number): Scenario {
   return hostedScenario((record, at) => {
     let participants = record.participants;
-    const stage = { ...record.stage };
-    const stage_requests = [];
+    let stage = record.stage;
+    let stage_requests = record.stage_requests;
     for (let i = 1; i <= requests; i++) {
       const user_id = `viewer-${i}`;
       const name = `Viewer ${i}`;
       participants = participants.set(user_id, { user_id, name, role: 'user', joined_at: at });
-      stage[user_id] = 'REQUESTED_TO_JOIN_STAGE';
-      stage_requests.push({ user_id, name, requested_at: at });
+      stage = stage.set(user_id, 'REQUESTED_TO_JOIN_STAGE');
+      stage_requests = stage_requests.add({ user_id, name, requested_at: at });
     }
     return { ...record, participants, stage, stage_requests };
   });

@@ -43,7 +43,7 @@ export const Kick: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Take Vic off stage' }));
     await waitFor(() => expect(canvas.queryByRole('button')).toBeNull());
-    await expect(backend?.inspect('livestream', 'show')?.stage.vic).toBeUndefined();
+    await expect(backend?.inspect('livestream', 'show')?.stage.get('vic')).toBeUndefined();
   },
 };
 

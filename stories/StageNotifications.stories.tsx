@@ -85,7 +85,7 @@ export const NewRequest: Story = {
     const canvas = within(context.canvasElement);
     await canvas.findByText('Vic asks to join the stage (2 waiting).', NOTICE);
     await userEvent.click(canvas.getByRole('button', { name: 'Accept Vic' }));
-    await waitFor(() => expect(backend!.inspect('livestream', 'show')?.stage.vic).toBe('ACCEPTED_TO_JOIN_STAGE'));
+    await waitFor(() => expect(backend!.inspect('livestream', 'show')?.stage.get('vic')).toBe('ACCEPTED_TO_JOIN_STAGE'));
     await waitFor(() => expect(canvas.queryByText(/asks to join/, NOTICE)).toBeNull());
   },
 };

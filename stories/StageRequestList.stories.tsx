@@ -65,8 +65,8 @@ export const AcceptAndDeny: Story = {
     await userEvent.click(denyBen);
     await canvas.findByText('1 pending');
     await expect(canvas.getAllByRole('listitem').map((row) => row.dataset.userId)).toEqual(['cleo']);
-    await expect(backend?.inspect('livestream', 'show')?.stage).toMatchObject({ ana: 'ACCEPTED_TO_JOIN_STAGE', cleo: 'REQUESTED_TO_JOIN_STAGE' });
-    await expect(backend?.inspect('livestream', 'show')?.stage.ben).toBeUndefined();
+    await expect(backend?.inspect('livestream', 'show')?.stage.toJSON()).toMatchObject({ ana: 'ACCEPTED_TO_JOIN_STAGE', cleo: 'REQUESTED_TO_JOIN_STAGE' });
+    await expect(backend?.inspect('livestream', 'show')?.stage.get('ben')).toBeUndefined();
   },
 };
 
@@ -77,7 +77,7 @@ export const AcceptAll: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Accept all' }));
     await canvas.findByText('No one is asking to join the stage.');
-    await expect(backend?.inspect('livestream', 'show')?.stage_requests).toEqual([]);
+    await expect(backend?.inspect('livestream', 'show')?.stage_requests.toArray()).toEqual([]);
   },
 };
 

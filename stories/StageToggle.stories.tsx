@@ -63,7 +63,7 @@ export const InvitationDeclined: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Decline' }));
     await canvas.findByRole('button', { name: 'Request to join stage' });
-    await expect(backend!.inspect('livestream', 'show')?.stage.vic).toBeUndefined();
+    await expect(backend!.inspect('livestream', 'show')?.stage.get('vic')).toBeUndefined();
   },
 };
 

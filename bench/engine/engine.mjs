@@ -19,6 +19,12 @@ figure(SECTION, `core: joins/s, filling the call to ${USERS / 1000}k`, perSecond
 });
 figure(SECTION, `core: joins/s, the last 1,000 of ${USERS / 1000}k`, perSecond(1000, built.lastThousandMs), '/s');
 
+const meeting = s.liveWorld(USERS, 'default');
+if (s.participantCount(meeting.world, 'default') !== USERS + 1) throw new Error('the default call did not fill up');
+figure(SECTION, `core: joins/s into a default call of ${USERS / 1000}k, where everyone has a stage status`, perSecond(USERS, meeting.joinMs), '/s', {
+  note: `${(meeting.joinMs / 1000).toFixed(1)} s in all; the last 1,000 at ${Math.round(perSecond(1000, meeting.lastThousandMs)).toLocaleString('en-US')}/s`,
+});
+
 // Warm the engine's paths first, then measure on the full call.
 s.engineCycles(built.world, s.viewerIds(200));
 const cycles = s.engineCycles(built.world, s.viewerIds(2000));
@@ -32,6 +38,11 @@ figure(SECTION, `core: stage requests/s, queue growing to ${USERS / 1000}k`, per
 });
 figure(SECTION, `core: one bulk grant of ${USERS / 1000}k requests`, bulk.grantMs, 'ms', {
   note: `${Math.round(perSecond(bulk.transitions, bulk.grantMs)).toLocaleString('en-US')} transitions/s`,
+});
+
+const invites = s.engineInvites(built.world, s.viewerIds(USERS));
+figure(SECTION, `core: invitations/s, one at a time to ${USERS / 1000}k viewers`, perSecond(USERS, invites.ms), '/s', {
+  note: `${(invites.ms / 1000).toFixed(1)} s in all`,
 });
 
 console.log('\nIn-memory store: every joined client watches the call and applies every change');

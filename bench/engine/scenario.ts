@@ -19,16 +19,17 @@ export const viewerIds = (n: number) => Array.from({ length: n }, (_, i) => `v${
 
 /**
  * A live call with a host and `users` joined viewers, built through the pure engine; also times the
- * joins, overall and for the last thousand (the cost per join grows with the call).
+ * joins, overall and for the last thousand (the cost per join grows with the call). A `default` call
+ * is open from the start and gives everyone `join-stage`, so each joiner gets a stage status too.
  */
-export function liveWorld(users: number): { world: World; joinMs: number; lastThousandMs: number } {
+export function liveWorld(users: number, type: string = TYPE): { world: World; joinMs: number; lastThousandMs: number } {
   let world = createWorld();
   const run = (actor: User, command: Command) => {
-    world = execute(world, { type: TYPE, id: ID, actor, command }, T0).world;
+    world = execute(world, { type, id: ID, actor, command }, T0).world;
   };
   run(HOST, { type: 'getOrCreate' });
   run(HOST, { type: 'join' });
-  run(HOST, { type: 'goLive' });
+  if (type === TYPE) run(HOST, { type: 'goLive' });
   const ids = viewerIds(users);
   const start = performance.now();
   let lastThousand = start;
@@ -77,8 +78,16 @@ export function engineBulkGrant(world: World, ids: readonly string[]): { request
   return { requestMs: requested - start, grantMs: done - requested, transitions: outcome.result.applied };
 }
 
-export function participantCount(world: World): number {
-  return world.calls.get(callId(TYPE, ID))!.participants.size;
+/** The host invites each viewer in turn, one command each: the invitations out grow to `ids.length`. */
+export function engineInvites(world: World, ids: readonly string[]): { ms: number } {
+  let w = world;
+  const start = performance.now();
+  for (const id of ids) w = execute(w, { type: TYPE, id: ID, actor: HOST, command: { type: 'stage.grantAccess', user_ids: [id] } }, T0).world;
+  return { ms: performance.now() - start };
+}
+
+export function participantCount(world: World, type: string = TYPE): number {
+  return world.calls.get(callId(type, ID))!.participants.size;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type User,
   type World,
 } from '../../src/core/index.js';
+import { StageRequestQueue } from '../../src/core/stage-request-queue.js';
 import { StageCall, StageKitProvider, StageRequestList } from '../../src/components/index.js';
 
 const TYPE = 'livestream';
@@ -46,16 +47,16 @@ function hostCall(pending: number): CallHandle {
   const now = new Date(systemClock.now()).toISOString();
   const base = world.calls.get(CID)!;
   let participants = base.participants;
-  const stage = { ...base.stage };
+  let stage = base.stage;
   const requests: StageRequest[] = [];
   for (let i = 0; i < pending; i++) {
     const user_id = `viewer-${i}`;
     const name = `Viewer ${i}`;
     participants = participants.set(user_id, { user_id, name, role: 'user', joined_at: now } satisfies Participant);
-    stage[user_id] = 'REQUESTED_TO_JOIN_STAGE';
+    stage = stage.set(user_id, 'REQUESTED_TO_JOIN_STAGE');
     requests.push({ user_id, name, requested_at: now });
   }
-  world = { ...world, calls: new Map(world.calls).set(CID, { ...base, participants, stage, stage_requests: requests }) };
+  world = { ...world, calls: new Map(world.calls).set(CID, { ...base, participants, stage, stage_requests: StageRequestQueue.from(requests) }) };
   const callType = world.callTypes.get(TYPE)!;
 
   const handle: CallHandle = createCall({

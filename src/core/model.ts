@@ -1,6 +1,7 @@
 import type { Capability } from './capabilities.js';
 import type { PersistentMap } from './persistent-map.js';
 import type { CallSettings, CallSettingsOverride } from './settings.js';
+import type { StageRequestQueue } from './stage-request-queue.js';
 
 export const STAGE_STATUSES = ['OFF_STAGE', 'REQUESTED_TO_JOIN_STAGE', 'ACCEPTED_TO_JOIN_STAGE', 'ON_STAGE'] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
@@ -89,16 +90,25 @@ export interface CallRecord extends CallFields {
   /** The counts as last published to watchers; views carry these. */
   counts: ParticipantCounts;
   listing: AudienceListing;
-  /** Stage status of participants; absent means OFF_STAGE. */
-  stage: Record<string, StageStatus>;
-  /** Pending requests, oldest first. */
-  stage_requests: StageRequest[];
+  /**
+   * Stage status of participants, by user id; absent means OFF_STAGE. A persistent map, as the
+   * participants are, so one user's change costs the same however many hold a status.
+   */
+  stage: PersistentMap<StageStatus>;
+  /**
+   * Who of `stage` is ON_STAGE, kept beside it (src/core/stage-statuses.ts) so a viewer's view lists
+   * the few on stage without a pass over everyone's status. Derived: stored records leave it out.
+   */
+  on_stage: PersistentMap<true>;
+  /** Pending requests by user id, oldest first: a persistent queue, so a request costs the same in any queue. */
+  stage_requests: StageRequestQueue;
   /**
    * Users ACCEPTED because a manager invited them (they had not asked); an ACCEPTED user not
    * here asked and was approved, or holds `join-stage`. Entries for users no longer ACCEPTED
-   * mean nothing. Absent in records stored before invitations were told apart.
+   * mean nothing. Absent in records stored before invitations were told apart. A persistent map,
+   * so one invitation costs the same however many are out.
    */
-  stage_invited?: Record<string, true>;
+  stage_invited?: PersistentMap<true>;
   /**
    * Users kept out of the call until unblocked, by id (at most `MAX_BLOCKED`). Plain JSON so any
    * storage keeps it as it is; read with own-property lookups. Absent until someone is blocked.

@@ -21,15 +21,7 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   }
 
   get(key: string): V | undefined {
-    let node = this.root;
-    const hash = hashOf(key);
-    for (let shift = 0; node; shift += BITS) {
-      const slot = node[(hash >>> shift) & MASK];
-      if (slot === undefined) return undefined;
-      if (slot instanceof Leaf) return find(slot, key)?.[1];
-      node = slot;
-    }
-    return undefined;
+    return lookup(this.root, key);
   }
 
   has(key: string): boolean {
@@ -46,6 +38,31 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
     if (!this.root || !this.has(key)) return this;
     const root = remove(this.root, hashOf(key), 0, key);
     return root ? new PersistentMap(root, this.size - 1) : PersistentMap.empty<V>();
+  }
+
+  /**
+   * The map with many changes made at once: `edit` sets and deletes through a draft, and each node
+   * is copied once for the whole batch rather than once per change (a bulk decision over thousands
+   * of users). This map stays as it was.
+   */
+  batch(edit: (draft: MapDraft<V>) => void): PersistentMap<V> {
+    // The nodes this batch copied: no map holds them yet, so the batch's later changes make them in place.
+    const owned = new Set<Slot<V>[]>();
+    let root = this.root;
+    let size = this.size;
+    edit({
+      set: (key, value) => {
+        const result = { added: false };
+        root = insert(root ?? [], hashOf(key), 0, key, value, result, owned);
+        if (result.added) size += 1;
+      },
+      delete: (key) => {
+        if (!root || lookup(root, key) === undefined) return;
+        root = remove(root, hashOf(key), 0, key, owned) ?? null;
+        size -= 1;
+      },
+    });
+    return root ? new PersistentMap(root, size) : PersistentMap.empty<V>();
   }
 
   /** Calls `visit` with every entry: quicker than iterating, for a pass over a whole audience. */
@@ -73,6 +90,12 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   }
 }
 
+/** What `batch` hands its edit: the changes to make to the map it builds. */
+export interface MapDraft<V> {
+  set(key: string, value: V): void;
+  delete(key: string): void;
+}
+
 const BITS = 5;
 const MASK = (1 << BITS) - 1;
 
@@ -88,10 +111,30 @@ function find<V>(leaf: Leaf<V>, key: string): readonly [string, V] | undefined {
   return undefined;
 }
 
-function insert<V>(node: Slot<V>[], hash: number, shift: number, key: string, value: V, result: { added: boolean }): Slot<V>[] {
+function lookup<V>(root: Slot<V>[] | null, key: string): V | undefined {
+  let node = root;
+  const hash = hashOf(key);
+  for (let shift = 0; node; shift += BITS) {
+    const slot = node[(hash >>> shift) & MASK];
+    if (slot === undefined) return undefined;
+    if (slot instanceof Leaf) return find(slot, key)?.[1];
+    node = slot;
+  }
+  return undefined;
+}
+
+/** A copy of `node` to change, or `node` itself when a batch already copied it (`owned`). */
+function writable<V>(node: Slot<V>[], owned: Set<Slot<V>[]> | undefined): Slot<V>[] {
+  if (owned?.has(node)) return node;
+  const copy = node.slice();
+  owned?.add(copy);
+  return copy;
+}
+
+function insert<V>(node: Slot<V>[], hash: number, shift: number, key: string, value: V, result: { added: boolean }, owned?: Set<Slot<V>[]>): Slot<V>[] {
   const index = (hash >>> shift) & MASK;
   const slot = node[index];
-  const next = node.slice();
+  const next = writable(node, owned);
   if (slot === undefined) {
     result.added = true;
     next[index] = new Leaf([[key, value]]);
@@ -106,16 +149,16 @@ function insert<V>(node: Slot<V>[], hash: number, shift: number, key: string, va
       // Above the last level a leaf holds one entry: push it a level down, then add the key there.
       const child: Slot<V>[] = [];
       child[(hashOf(slot.entries[0]![0]) >>> (shift + BITS)) & MASK] = slot;
-      next[index] = insert(child, hash, shift + BITS, key, value, result);
+      next[index] = insert(child, hash, shift + BITS, key, value, result, owned);
     }
   } else {
-    next[index] = insert(slot, hash, shift + BITS, key, value, result);
+    next[index] = insert(slot, hash, shift + BITS, key, value, result, owned);
   }
   return next;
 }
 
 /** The node without `key`, or undefined once it holds nothing. */
-function remove<V>(node: Slot<V>[], hash: number, shift: number, key: string): Slot<V>[] | undefined {
+function remove<V>(node: Slot<V>[], hash: number, shift: number, key: string, owned?: Set<Slot<V>[]>): Slot<V>[] | undefined {
   const index = (hash >>> shift) & MASK;
   const slot = node[index];
   let replacement: Slot<V>;
@@ -123,9 +166,9 @@ function remove<V>(node: Slot<V>[], hash: number, shift: number, key: string): S
     const entries = slot.entries.filter((entry) => entry[0] !== key);
     replacement = entries.length > 0 ? new Leaf(entries) : undefined;
   } else if (slot !== undefined) {
-    replacement = remove(slot, hash, shift + BITS, key);
+    replacement = remove(slot, hash, shift + BITS, key, owned);
   }
-  const next = node.slice();
+  const next = writable(node, owned);
   next[index] = replacement;
   return next.some((child) => child !== undefined) ? next : undefined;
 }

@@ -4,7 +4,7 @@ import type { CallType } from './call-types.js';
 import { fieldsOf } from './engine.js';
 import type { CallEvent, CallEventOf } from './events.js';
 import type { CallRecord, CallView, Participant, StageStatus, User } from './model.js';
-import { own as ownEntry } from './own.js';
+import type { PersistentMap } from './persistent-map.js';
 
 function canManage(capabilities: readonly Capability[]): boolean {
   return capabilities.includes('manage-stage');
@@ -20,28 +20,41 @@ function visibleStatus(status: StageStatus, own: boolean, manager: boolean): Sta
 export function viewOf(call: CallRecord, type: CallType, viewer: User): CallView {
   const role_capabilities = capabilitiesOf(type, call, viewer.id, viewer.role);
   const manager = canManage(role_capabilities);
-  let stage = call.stage;
-  if (!manager) {
-    stage = {};
-    for (const userId in call.stage) {
-      const status = visibleStatus(call.stage[userId]!, userId === viewer.id, false);
-      if (status !== 'OFF_STAGE') stage[userId] = status;
-    }
-  }
+  const ownStatus = call.stage.get(viewer.id);
   return {
     ...fieldsOf(call),
     members: call.members,
     participants: shownParticipants(call, viewer.id),
     ...call.counts,
     listing: call.listing,
-    stage,
-    stage_requests: manager ? call.stage_requests : [],
+    stage: manager ? everyStatus(call.stage) : visibleStage(call, viewer.id, ownStatus),
+    stage_requests: manager ? [...call.stage_requests.toArray()] : [],
     stage_invited: invitedOf(call, manager ? null : viewer.id),
     blocked_user_ids: role_capabilities.includes('block-users') ? Object.keys(call.blocked ?? {}).sort() : isBlocked(call, viewer.id) ? [viewer.id] : [],
-    own_capabilities: withStageCapabilities(role_capabilities, ownEntry(call.stage, viewer.id)),
+    own_capabilities: withStageCapabilities(role_capabilities, ownStatus),
     role_capabilities,
     seq: call.seq,
   };
+}
+
+// Every status, as managers see them: built once per version of the stage and shared by each
+// manager's view of it, as views shared the record's own object before (clients copy before writing).
+const everyStatusOf = new WeakMap<PersistentMap<StageStatus>, Record<string, StageStatus>>();
+
+function everyStatus(stage: PersistentMap<StageStatus>): Record<string, StageStatus> {
+  let statuses = everyStatusOf.get(stage);
+  if (!statuses) everyStatusOf.set(stage, (statuses = stage.toJSON()));
+  return statuses;
+}
+
+/** The statuses someone without `manage-stage` sees: everyone's ON_STAGE, and their own whatever it is. */
+function visibleStage(call: CallRecord, viewerId: string, ownStatus: StageStatus | undefined): Record<string, StageStatus> {
+  const stage: Record<string, StageStatus> = {};
+  call.on_stage.forEach((_, userId) => {
+    stage[userId] = 'ON_STAGE';
+  });
+  if (ownStatus !== undefined) stage[viewerId] = ownStatus;
+  return stage;
 }
 
 /**
@@ -58,7 +71,7 @@ export function shownParticipants(call: CallRecord, viewerId: string): Record<st
   };
   add(viewerId);
   for (const userId in call.members) add(userId);
-  for (const userId in call.stage) if (call.stage[userId] === 'ON_STAGE') add(userId);
+  call.on_stage.forEach((_, userId) => add(userId));
   return shown;
 }
 
@@ -68,8 +81,11 @@ function invitedOf(call: CallRecord, only: string | null): Record<string, true> 
   const invited: Record<string, true> = Object.create(null) as Record<string, true>;
   const recorded = call.stage_invited;
   if (!recorded) return invited;
-  const ids = only === null ? Object.keys(recorded) : Object.hasOwn(recorded, only) ? [only] : [];
-  for (const userId of ids) if (call.stage[userId] === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
+  const stillAccepted = (userId: string) => {
+    if (call.stage.get(userId) === 'ACCEPTED_TO_JOIN_STAGE') invited[userId] = true;
+  };
+  if (only === null) recorded.forEach((_, userId) => stillAccepted(userId));
+  else if (recorded.has(only)) stillAccepted(only);
   return invited;
 }
 

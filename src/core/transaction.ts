@@ -7,6 +7,8 @@ import { joinVerdict } from './join-window.js';
 import { listingFor } from './listing.js';
 import type { AudienceListing, CallFields, CallRecord, Participant, StageStatus, User } from './model.js';
 import { own } from './own.js';
+import { PersistentMap } from './persistent-map.js';
+import { withStatus } from './stage-statuses.js';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -19,10 +21,9 @@ export class Transaction {
   readonly events: CallEvent[] = [];
   private seq: number;
   readonly nowIso: string;
-  // The stage as this transaction copied it, changed in place from then on (no call before it holds
-  // it): a change that moves many statuses, such as backstage switched on over a full room, copies
-  // the stage once, not once per participant.
-  private stageCopy: CallRecord['stage'] | null = null;
+  // The record this transaction made (by `patch` or `emit`) and no one else holds yet: its sequence
+  // number moves in place, so a bulk decision's ten thousand events do not copy the call each.
+  private ownRecord: CallRecord | null = null;
 
   constructor(
     readonly callType: CallType,
@@ -64,14 +65,16 @@ export class Transaction {
   emit(body: CallEventBody): void {
     this.seq += 1;
     this.events.push({ ...body, cid: this.cid, seq: this.seq, created_at: this.nowIso } as CallEvent);
-    if (this.call) this.call = { ...this.call, seq: this.seq };
+    if (!this.call) return;
+    if (this.call === this.ownRecord) this.call.seq = this.seq;
+    else this.call = this.ownRecord = { ...this.call, seq: this.seq };
   }
 
   patch(changes: Partial<CallRecord>): CallRecord {
     // Only a change to the call's own fields moves updated_at: those reach clients in an event
     // carrying the fields, while members, participants and the stage travel in events that do not.
     const touchesFields = Object.keys(changes).some((key) => !NOT_FIELDS.has(key));
-    this.call = { ...this.existing(), ...changes, ...(touchesFields && { updated_at: this.nowIso }) };
+    this.call = this.ownRecord = { ...this.existing(), ...changes, ...(touchesFields && { updated_at: this.nowIso }) };
     return this.call;
   }
 
@@ -99,7 +102,7 @@ export class Transaction {
   /** Whether everyone is shown this participant: everyone is, or they are a member or on stage. */
   listed(userId: string): boolean {
     const call = this.existing();
-    return call.listing === 'all' || own(call.members, userId) !== undefined || own(call.stage, userId) === 'ON_STAGE';
+    return call.listing === 'all' || own(call.members, userId) !== undefined || call.stage.get(userId) === 'ON_STAGE';
   }
 
   /** Counts a participant in (+1) or out (-1) of their call role. */
@@ -153,7 +156,7 @@ export class Transaction {
   // ---- the stage ------------------------------------------------------------------------------
 
   statusOf(userId: string): StageStatus {
-    return own(this.existing().stage, userId) ?? 'OFF_STAGE';
+    return this.existing().stage.get(userId) ?? 'OFF_STAGE';
   }
 
   participantOrThrow(action: string): Participant {
@@ -178,13 +181,10 @@ export class Transaction {
     if (previous === status) return;
     this.relisting(userId, () => {
       const call = this.existing();
-      const stage = call.stage === this.stageCopy ? call.stage : (this.stageCopy = { ...call.stage });
-      if (status === 'OFF_STAGE') delete stage[userId];
-      else stage[userId] = status;
       const hadRequest = previous === 'REQUESTED_TO_JOIN_STAGE';
       this.patch({
-        stage,
-        ...(hadRequest && { stage_requests: call.stage_requests.filter((r) => r.user_id !== userId) }),
+        ...withStatus(call, userId, status),
+        ...(hadRequest && { stage_requests: call.stage_requests.delete(userId) }),
         ...this.invitedPatch([userId], []),
       });
       this.emit({ type: 'stageStatusUpdate', user_id: userId, status, previous });
@@ -193,18 +193,17 @@ export class Transaction {
   }
 
   invited(userId: string): boolean {
-    const invited = this.existing().stage_invited;
-    return !!invited && Object.hasOwn(invited, userId);
+    return this.existing().stage_invited?.has(userId) ?? false;
   }
 
   /** The `stage_invited` change that marks `added` as invited and forgets `dropped`; empty when nothing changes. */
   invitedPatch(dropped: string[], added: string[]): Partial<CallRecord> {
-    const current = this.existing().stage_invited ?? {};
-    const leaving = dropped.filter((userId) => Object.hasOwn(current, userId));
+    const current = this.existing().stage_invited ?? PersistentMap.empty<true>();
+    const leaving = dropped.filter((userId) => current.has(userId));
     if (leaving.length === 0 && added.length === 0) return {};
-    const next: Record<string, true> = Object.assign(Object.create(null) as Record<string, true>, current);
-    for (const userId of leaving) delete next[userId];
-    for (const userId of added) next[userId] = true;
+    let next = current;
+    for (const userId of leaving) next = next.delete(userId);
+    for (const userId of added) next = next.set(userId, true);
     return { stage_invited: next };
   }
 
@@ -245,6 +244,7 @@ const NOT_FIELDS: ReadonlySet<string> = new Set<Exclude<keyof CallRecord, keyof 
   'counts',
   'listing',
   'stage',
+  'on_stage',
   'stage_requests',
   'stage_invited',
   'blocked',
@@ -259,6 +259,7 @@ export function fieldsOf(call: CallRecord): CallFields {
     counts: _c,
     listing: _l,
     stage: _s,
+    on_stage: _o,
     stage_requests: _r,
     stage_invited: _i,
     blocked: _k,

@@ -96,7 +96,7 @@ describe('StageNotifications for hosts', () => {
     expect(notices()).toEqual([['request', 'Vik asks to join the stage (2 waiting).']]);
     expect(announcement(container)).toBe('Vik asks to join the stage (2 waiting).');
     await user.click(screen.getByRole('button', { name: 'Accept Vik' }));
-    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.viewer).toBe('ACCEPTED_TO_JOIN_STAGE'));
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBe('ACCEPTED_TO_JOIN_STAGE'));
     // Decided, it offers nothing more.
     expect(notices()).toEqual([]);
   });

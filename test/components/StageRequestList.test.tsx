@@ -50,7 +50,7 @@ describe('StageRequestList', () => {
     expect(screen.getByText('3 pending')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Accept Viewer 1' }));
     await waitFor(() => expect(screen.getByText('2 pending')).toBeTruthy());
-    expect(backend.inspect('livestream', 'show')?.stage.v1).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')?.stage.get('v1')).toBe('ACCEPTED_TO_JOIN_STAGE');
     expect(container.querySelector('.stagekit-stage-request-list')?.getAttribute('data-state')).toBe('pending');
   });
 
@@ -64,7 +64,7 @@ describe('StageRequestList', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Deny Viewer 0' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Deny Viewer 0' })).toBeNull());
-    expect(backend.inspect('livestream', 'show')?.stage.v0).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('v0')).toBeUndefined();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Accept Viewer 1' }));
   });
 
@@ -139,7 +139,7 @@ describe('StageRequestList', () => {
     expect(grant).toHaveBeenCalledTimes(1);
     expect(grant).toHaveBeenCalledWith(['v0', 'v1', 'v2', 'v3'], { onlyRequested: true });
     const stage = backend.inspect('livestream', 'show')!.stage;
-    expect(['v0', 'v1', 'v2', 'v3'].map((id) => stage[id])).toEqual(Array(4).fill('ACCEPTED_TO_JOIN_STAGE'));
+    expect(['v0', 'v1', 'v2', 'v3'].map((id) => stage.get(id))).toEqual(Array(4).fill('ACCEPTED_TO_JOIN_STAGE'));
     expect(container.querySelector('.stagekit-stage-request-list')?.getAttribute('data-state')).toBe('empty');
     expect((screen.getByRole('button', { name: 'Accept all' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -154,7 +154,7 @@ describe('StageRequestList', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Deny all' }));
     expect(await screen.findByText('0 pending')).toBeTruthy();
-    expect(backend.inspect('livestream', 'show')?.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')?.stage_requests.toArray()).toEqual([]);
   });
 
   it("follows another manager's decisions", async () => {

@@ -43,7 +43,7 @@ describe('StageToggle', () => {
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
     await waitFor(() => expect(root.dataset.state).toBe('requested'));
     expect(badge.dataset.state).toBe('requested');
-    expect(backend.inspect('livestream', 'show')?.stage_requests.map((r) => r.user_id)).toEqual(['viewer']);
+    expect(backend.inspect('livestream', 'show')?.stage_requests.toArray().map((r) => r.user_id)).toEqual(['viewer']);
     expect(screen.getByRole('button', { name: 'Cancel request' })).toBeTruthy();
     await act(() => host.stage.grantAccess(['viewer']));
     expect(root.dataset.state).toBe('accepted');
@@ -57,7 +57,7 @@ describe('StageToggle', () => {
     settle();
     await user.click(screen.getByRole('button', { name: 'Leave stage' }));
     await waitFor(() => expect(root.dataset.state).toBe('off-stage'));
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined();
   });
 
   it('cancels a request by keyboard', async () => {
@@ -73,7 +73,7 @@ describe('StageToggle', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel request' }));
     await user.keyboard(' ');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Request to join stage' })).toBeTruthy());
-    expect(backend.inspect('livestream', 'show')?.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')?.stage_requests.toArray()).toEqual([]);
   });
 
   it('keeps keyboard focus on the button while a slow request is pending', async () => {
@@ -138,7 +138,7 @@ describe('StageToggle', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Request to join stage' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Not possible right now. Try again in a moment.');
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined();
   });
 
   it('takes labels, a className function and a ref', async () => {

@@ -48,7 +48,7 @@ describe('AudienceList', () => {
     await waitFor(() => expect(within(section).getAllByRole('listitem').map((row) => row.dataset.userId)).toEqual(['v3', 'v1']));
 
     await user.click(screen.getByRole('button', { name: 'Invite Ben to the stage' }));
-    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.v1).toBe('ACCEPTED_TO_JOIN_STAGE'));
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.get('v1')).toBe('ACCEPTED_TO_JOIN_STAGE'));
     const ben = section.querySelector('li[data-user-id="v1"]') as HTMLElement;
     await waitFor(() => expect(within(ben).getByText('Invited')).toBeTruthy());
     expect(ben.dataset.stageStatus).toBe('ACCEPTED_TO_JOIN_STAGE');

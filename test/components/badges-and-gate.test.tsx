@@ -249,7 +249,7 @@ describe('OnStageList and KickButton', () => {
     expect(viewerList.dataset.state).toBe('empty');
     expect(hostList.textContent).toContain('No one is on stage.');
     expect(screen.queryAllByRole('list')).toEqual([]);
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined();
   });
 
   it('shows a failed kick, described by the button, and forwards its ref to the root', async () => {
@@ -274,9 +274,9 @@ describe('OnStageList and KickButton', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Could not reach the call. Check your connection.');
     expect(button.getAttribute('aria-describedby')).toBe(alert.id);
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBe('ON_STAGE');
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBe('ON_STAGE');
     await user.click(button);
-    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined());
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined());
   });
 
   it('says when no one is on stage, in strings the messages can replace', async () => {

@@ -52,7 +52,7 @@ describe('invitations in StageToggle and StageStatusBadge', () => {
     expect(screen.getByText('Invited to stage')).toBeTruthy();
     settle();
     await user.click(screen.getByRole('button', { name: 'Join stage' }));
-    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.viewer).toBe('ON_STAGE'));
+    await waitFor(() => expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBe('ON_STAGE'));
   });
 
   it('lets an invited viewer decline: back off stage, and the host is told', async () => {
@@ -69,7 +69,7 @@ describe('invitations in StageToggle and StageStatusBadge', () => {
     settle();
     await user.click(screen.getByRole('button', { name: 'Decline' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Request to join stage' })).toBeTruthy());
-    expect(backend.inspect('livestream', 'show')?.stage.viewer).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')?.stage.get('viewer')).toBeUndefined();
     expect(heard).toEqual(['viewer true']);
   });
 

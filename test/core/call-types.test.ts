@@ -114,8 +114,8 @@ describe('call types and per-call settings', () => {
       grants: { user: ['create-call', 'read-call', 'join-call', 'request-stage', 'join-stage'] },
     });
     const call = backend.inspect('livestream', 'show')!;
-    expect(call.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
-    expect(call.stage_requests).toEqual([]);
+    expect(call.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(call.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.own_capabilities).toContain('join-stage');
     expect(viewer.getState().call!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
     expect(host.getState().call!.stage_requests).toEqual([]);
@@ -132,8 +132,8 @@ describe('call types and per-call settings', () => {
     await viewer.stage.requestAccess();
 
     backend.updateCallType('livestream', { grants: { user: ['create-call', 'read-call', 'join-call'] } });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.own_capabilities).not.toContain('request-stage');
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
   });
@@ -283,14 +283,14 @@ describe('members and roles', () => {
     await host.updateCallMembers({ update_members: [{ user_id: 'bob', role: 'host' }] });
     const call = backend.inspect('livestream', 'show')!;
     expect(call.members.bob!.role).toBe('host');
-    expect(call.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
-    expect(call.stage_requests.map((r) => r.user_id)).toEqual(['carol']);
+    expect(call.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(call.stage_requests.toArray().map((r) => r.user_id)).toEqual(['carol']);
     expect(bob.getState().call!.own_capabilities).toContain('manage-stage');
     expect(bob.getState().call!.stage_requests.map((r) => r.user_id)).toEqual(['carol']);
     expect(bob.getState().call!.stage.carol).toBe('REQUESTED_TO_JOIN_STAGE');
 
     await bob.stage.grantAccess(['carol']);
-    expect(backend.inspect('livestream', 'show')!.stage.carol).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('carol')).toBe('ACCEPTED_TO_JOIN_STAGE');
   });
 
   it('removes from a backstage call a co-host whose member role is taken away', async () => {
@@ -307,7 +307,7 @@ describe('members and roles', () => {
     const call = backend.inspect('livestream', 'show')!;
     expect(call.members.carol).toBeUndefined();
     expect(call.participants.get('carol')).toBeUndefined();
-    expect(call.stage.carol).toBeUndefined();
+    expect(call.stage.get('carol')).toBeUndefined();
     expect(carol.getState().call!.own_capabilities).not.toContain('join-backstage');
     expect(carol.getState().call!.participants.carol).toBeUndefined();
   });

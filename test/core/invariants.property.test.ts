@@ -247,13 +247,16 @@ function capsOf(backend: MemoryBackend, call: CallRecord, userId: string): Capab
 /** Every rule the call breaks, in words; empty when it keeps them all. */
 function brokenRules(backend: MemoryBackend, call: CallRecord, now: number): string[] {
   const broken: string[] = [];
-  const requested = Object.keys(call.stage).filter((id) => call.stage[id] === 'REQUESTED_TO_JOIN_STAGE');
-  const queued = call.stage_requests.map((r) => r.user_id);
+  const requested = [...call.stage.keys()].filter((id) => call.stage.get(id) === 'REQUESTED_TO_JOIN_STAGE');
+  const queued = call.stage_requests.toArray().map((r) => r.user_id);
   // The queue and the statuses tell the same story, so no one is both on stage and requesting.
   if ([...queued].sort().join() !== [...requested].sort().join()) broken.push(`queue ${queued} but requesting ${requested}`);
   if (new Set(queued).size !== queued.length) broken.push(`queue holds a user twice: ${queued}`);
-  for (const id of queued) if (call.stage[id] === 'ON_STAGE') broken.push(`${id} is on stage and requesting`);
-  for (const id of Object.keys(call.stage)) if (!call.participants.has(id)) broken.push(`${id} has a stage status outside the call`);
+  for (const id of queued) if (call.stage.get(id) === 'ON_STAGE') broken.push(`${id} is on stage and requesting`);
+  for (const id of call.stage.keys()) if (!call.participants.has(id)) broken.push(`${id} has a stage status outside the call`);
+  // Who is ON_STAGE is kept beside the statuses, and must name exactly those ON_STAGE there.
+  const onStage = [...call.stage.keys()].filter((id) => call.stage.get(id) === 'ON_STAGE').sort();
+  if ([...call.on_stage.keys()].sort().join() !== onStage.join()) broken.push(`on stage ${[...call.on_stage.keys()]} but statuses say ${onStage}`);
 
   // The counts are told after each change here, and are exact: everyone, by call role.
   const byRole: Record<string, number> = {};
@@ -270,7 +273,7 @@ function brokenRules(backend: MemoryBackend, call: CallRecord, now: number): str
   for (const id of Object.keys(call.blocked ?? {})) if (call.participants.has(id)) broken.push(`${id} is blocked and in the call`);
   for (const id of call.participants.keys()) {
     const caps = capsOf(backend, call, id);
-    const status = call.stage[id] ?? 'OFF_STAGE';
+    const status = call.stage.get(id) ?? 'OFF_STAGE';
     if (call.ended_at !== null && !caps.includes('join-ended-call')) broken.push(`${id} is in an ended call`);
     if (call.ended_at === null && window.inBackstage && !caps.includes('join-backstage') && window.phase !== 'doors-open') {
       broken.push(`${id} is in backstage without join-backstage and with the doors ${window.phase}`);
@@ -311,7 +314,7 @@ function checkViews(backend: MemoryBackend, calls: Record<string, Call>, call: C
   });
   const due = loaded.map((u) => {
     const granted = capabilitiesOf(type, call, u.id, (u as { role?: string }).role);
-    return `${u.id} ${call.stage[u.id] === 'ON_STAGE' || publishing(granted)} ${rest(granted)}`;
+    return `${u.id} ${call.stage.get(u.id) === 'ON_STAGE' || publishing(granted)} ${rest(granted)}`;
   });
   expect(held).toEqual(due);
   // A client may lag behind events it was not shown, never run ahead of the call.

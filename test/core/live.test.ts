@@ -135,8 +135,8 @@ describe('stopping live', () => {
     expect(call.backstage).toBe(true);
     expect(call.live_ended_at).toBe(new Date(T0 + 60_000).toISOString());
     expect([...call.participants.keys()]).toEqual(['alice']);
-    expect(call.stage).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
-    expect(call.stage_requests).toEqual([]);
+    expect(call.stage.toJSON()).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
+    expect(call.stage_requests.toArray()).toEqual([]);
 
     // The removed users' own views say they are out, and the host no longer sees their request.
     expect(onStage.getState().call!.participants).toEqual({ alice: expect.any(Object) });
@@ -309,7 +309,7 @@ describe('going live and back many times', () => {
         live_ended_at: new Date(clock.now()).toISOString(),
       });
       expect([...call.participants.keys()]).toEqual(['alice']);
-      expect(call.stage_requests).toEqual([]);
+      expect(call.stage_requests.toArray()).toEqual([]);
       expect(viewer.getState().call!.stage.bob).toBeUndefined();
     }
   });
@@ -349,12 +349,12 @@ describe('ending a call', () => {
     const call = backend.inspect('livestream', 'show')!;
     expect(call).toMatchObject({
       ended_at: new Date(T0 + 1_000).toISOString(),
-      participants: {},
-      stage: {},
-      stage_requests: [],
       hls: false,
       recording: false,
     });
+    expect(call.participants.size).toBe(0);
+    expect(call.stage.size).toBe(0);
+    expect(call.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call).toMatchObject({ ended_at: call.ended_at, participants: {}, stage: {} });
     expect(host.getState().call!.stage_requests).toEqual([]);
   });

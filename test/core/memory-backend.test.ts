@@ -29,8 +29,8 @@ describe('memory backend delivery', () => {
     await alice.stage.grantAccess(['bob']);
 
     const record = backend.inspect('livestream', 'show')!;
-    expect(record.stage.bob).toBe('ON_STAGE');
-    expect(record.stage_requests).toEqual([]);
+    expect(record.stage.get('bob')).toBe('ON_STAGE');
+    expect(record.stage_requests.toArray()).toEqual([]);
     for (const [call, user] of [
       [alice, { id: 'alice' }],
       [carol, { id: 'carol' }],

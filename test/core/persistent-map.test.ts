@@ -42,3 +42,44 @@ it('holds tens of thousands of keys, their own properties only', () => {
   expect(Object.hasOwn(json, '__proto__')).toBe(true);
   expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
 });
+
+it('makes a batch of changes as the same changes one at a time would, leaving the map it started from as it was', () => {
+  const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'a', 'b'), fc.nat({ max: 3000 }).map(String));
+  const op = fc.oneof(fc.tuple(fc.constant('set' as const), key, fc.integer()), fc.tuple(fc.constant('delete' as const), key, fc.constant(0)));
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 200 }), fc.array(op, { maxLength: 300 }), (before, batch) => {
+      let start = PersistentMap.empty<number>();
+      for (const [kind, k, value] of before) start = kind === 'set' ? start.set(k, value) : start.delete(k);
+      const startEntries = [...start].sort();
+      let oneByOne = start;
+      for (const [kind, k, value] of batch) oneByOne = kind === 'set' ? oneByOne.set(k, value) : oneByOne.delete(k);
+      const batched = start.batch((draft) => {
+        for (const [kind, k, value] of batch) {
+          if (kind === 'set') draft.set(k, value);
+          else draft.delete(k);
+        }
+      });
+      expect(batched.size).toBe(oneByOne.size);
+      expect([...batched].sort()).toEqual([...oneByOne].sort());
+      for (const [, k] of batch) expect(batched.get(k)).toBe(oneByOne.get(k));
+      expect([...start].sort()).toEqual(startEntries);
+      // The batch's nodes are its own no longer: changing the result leaves it as it was.
+      const after = [...batched].sort();
+      batched.set('x', 1).delete(batch[0]?.[1] ?? 'a');
+      expect([...batched].sort()).toEqual(after);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+it('empties a map of 10,000 in one batch, leaving the map it started from as it was', () => {
+  let map = PersistentMap.empty<number>();
+  for (let i = 0; i < 10_000; i += 1) map = map.set(`viewer-${i}`, i);
+  const emptied = map.batch((draft) => {
+    for (let i = 0; i < 10_000; i += 1) draft.delete(`viewer-${i}`);
+  });
+  expect(emptied.size).toBe(0);
+  expect([...emptied]).toEqual([]);
+  expect(map.size).toBe(10_000);
+  expect(map.get('viewer-9999')).toBe(9999);
+});

@@ -11,27 +11,27 @@ describe('the stage for a user without join-stage', () => {
     await host.join({ create: true });
     await host.goLive();
     await viewer.join();
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
 
     clock.advance(1_000);
     expect(await viewer.stage.requestAccess()).toEqual({ status: 'REQUESTED_TO_JOIN_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBe('REQUESTED_TO_JOIN_STAGE');
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('REQUESTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([
       { user_id: 'bob', name: 'Bob', requested_at: new Date(clock.now()).toISOString() },
     ]);
     expect(viewer.getState().call!.stage.bob).toBe('REQUESTED_TO_JOIN_STAGE');
 
     await host.stage.grantAccess(['bob']);
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
 
     expect(await viewer.stage.join()).toEqual({ status: 'ON_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBe('ON_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('ON_STAGE');
 
     expect(await viewer.stage.leave()).toEqual({ status: 'OFF_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
   });
 
@@ -46,8 +46,8 @@ describe('the stage for a user without join-stage', () => {
     await viewer.stage.requestAccess();
 
     expect(await viewer.stage.cancelRequestAccess()).toEqual({ status: 'OFF_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(host.getState().call!.stage_requests).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('the stage for a user without join-stage', () => {
     await host.stage.grantAccess(['bob']);
 
     expect(await viewer.stage.cancelRequestAccess()).toEqual({ status: 'OFF_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
   });
 
   it('refuses each step out of order with INVALID_STATE and leaves the call as it was', async () => {
@@ -154,7 +154,7 @@ describe('the stage for a user without join-stage', () => {
 
     await bob.stage.cancelRequestAccess();
     await carol.stage.requestAccess();
-    expect(backend.inspect('livestream', 'show')!.stage_requests.map((r) => r.user_id)).toEqual(['carol']);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray().map((r) => r.user_id)).toEqual(['carol']);
   });
 
   it('keeps pending requests oldest first', async () => {
@@ -170,7 +170,7 @@ describe('the stage for a user without join-stage', () => {
       await viewer.stage.requestAccess();
     }
 
-    expect(backend.inspect('livestream', 'show')!.stage_requests.map((r) => r.user_id)).toEqual(['dan', 'bob', 'carol']);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray().map((r) => r.user_id)).toEqual(['dan', 'bob', 'carol']);
     expect(host.getState().call!.stage_requests.map((r) => r.user_id)).toEqual(['dan', 'bob', 'carol']);
   });
 });
@@ -181,12 +181,12 @@ describe('the stage for a user with join-stage', () => {
     const backend = createMemoryBackend({ clock });
     const host = backend.client({ user: { id: 'alice' } }).call('livestream', 'show');
     await host.join({ create: true });
-    expect(backend.inspect('livestream', 'show')!.stage.alice).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('alice')).toBe('ACCEPTED_TO_JOIN_STAGE');
     expect(host.getState().call!.stage.alice).toBe('ACCEPTED_TO_JOIN_STAGE');
 
     expect(await host.stage.join()).toEqual({ status: 'ON_STAGE' });
     expect(await host.stage.leave()).toEqual({ status: 'ACCEPTED_TO_JOIN_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage.alice).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('alice')).toBe('ACCEPTED_TO_JOIN_STAGE');
   });
 
   it('answers requestAccess with ACCEPTED and never enters the request queue', async () => {
@@ -196,7 +196,7 @@ describe('the stage for a user with join-stage', () => {
     await host.join({ create: true });
 
     expect(await host.stage.requestAccess()).toEqual({ status: 'ACCEPTED_TO_JOIN_STAGE' });
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     await host.stage.join();
     await expect(host.stage.requestAccess()).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
@@ -226,7 +226,7 @@ describe('the stage for a user with join-stage', () => {
       applied: 1,
       skipped: 0,
     });
-    expect(backend.inspect('livestream', 'show')!.stage.carol).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('carol')).toBe('ACCEPTED_TO_JOIN_STAGE');
   });
 
   it('gives every user ACCEPTED on a default call, where users hold join-stage', async () => {
@@ -237,7 +237,7 @@ describe('the stage for a user with join-stage', () => {
     await alice.join({ create: true });
     await bob.join();
 
-    expect(backend.inspect('default', 'standup')!.stage).toEqual({
+    expect(backend.inspect('default', 'standup')!.stage.toJSON()).toEqual({
       alice: 'ACCEPTED_TO_JOIN_STAGE',
       bob: 'ACCEPTED_TO_JOIN_STAGE',
     });
@@ -262,7 +262,7 @@ describe('managing the stage', () => {
     });
     expect(viewer.getState().call!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
     await viewer.stage.join();
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBe('ON_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('ON_STAGE');
   });
 
   it('denies a pending request back to OFF_STAGE', async () => {
@@ -280,12 +280,12 @@ describe('managing the stage', () => {
       applied: 1,
       skipped: 0,
     });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
     // A denied user may ask again.
     await viewer.stage.requestAccess();
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBe('REQUESTED_TO_JOIN_STAGE');
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBe('REQUESTED_TO_JOIN_STAGE');
   });
 
   it('kicks a user off the stage to OFF_STAGE', async () => {
@@ -304,7 +304,7 @@ describe('managing the stage', () => {
       applied: 1,
       skipped: 0,
     });
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     expect(viewer.getState().call!.stage.bob).toBeUndefined();
     await expect(viewer.stage.join()).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
@@ -360,7 +360,7 @@ describe('managing the stage', () => {
       applied: 2,
       skipped: 4,
     });
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
     expect(host.getState().call!.stage_requests).toEqual([]);
   });
 
@@ -396,7 +396,7 @@ describe('managing the stage', () => {
       applied: 1,
       skipped: 1,
     });
-    expect(backend.inspect('livestream', 'show')!.stage).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
+    expect(backend.inspect('livestream', 'show')!.stage.toJSON()).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
   });
 
   it('changes nothing when every id of a bulk action is skipped', async () => {
@@ -516,10 +516,10 @@ describe('leaving the call', () => {
     await viewer.stage.join();
 
     await viewer.leave();
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     expect(host.getState().call!.stage.bob).toBeUndefined();
     await viewer.join();
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     await expect(viewer.stage.join()).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
@@ -534,8 +534,8 @@ describe('leaving the call', () => {
     await viewer.stage.requestAccess();
 
     await viewer.leave();
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toEqual([]);
-    expect(backend.inspect('livestream', 'show')!.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toEqual([]);
+    expect(backend.inspect('livestream', 'show')!.stage.get('bob')).toBeUndefined();
     expect(host.getState().call!.stage_requests).toEqual([]);
   });
 
@@ -547,9 +547,9 @@ describe('leaving the call', () => {
     await host.stage.join();
 
     await host.leave();
-    expect(backend.inspect('livestream', 'show')!.stage).toEqual({});
+    expect(backend.inspect('livestream', 'show')!.stage.toJSON()).toEqual({});
     await host.join();
-    expect(backend.inspect('livestream', 'show')!.stage).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
+    expect(backend.inspect('livestream', 'show')!.stage.toJSON()).toEqual({ alice: 'ACCEPTED_TO_JOIN_STAGE' });
   });
 });
 
@@ -574,7 +574,7 @@ describe('grant limited to pending requests', () => {
       { user_id: 'bob', applied: false, reason: 'NO_PENDING_REQUEST', status: 'OFF_STAGE' },
       { user_id: 'carl', applied: true, status: 'ACCEPTED_TO_JOIN_STAGE' },
     ]);
-    expect(backend.inspect('livestream', 'race')?.stage.bob).toBeUndefined();
+    expect(backend.inspect('livestream', 'race')?.stage.get('bob')).toBeUndefined();
     // Without the limit, the same grant invites bob.
     const invite = await olga.stage.grantAccess(['bob']);
     expect(invite.applied).toBe(1);

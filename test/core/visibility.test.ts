@@ -61,7 +61,7 @@ describe("a viewer's view", () => {
     await bob.stage.requestAccess();
     expect(bob.getState().call!.stage).toEqual({ bob: 'REQUESTED_TO_JOIN_STAGE' });
     expect(bob.getState().call!.stage_requests).toEqual([]);
-    expect(backend.inspect('livestream', 'show')!.stage_requests).toHaveLength(1);
+    expect(backend.inspect('livestream', 'show')!.stage_requests.toArray()).toHaveLength(1);
   });
 
   it('is the same for a viewer who loads the call late as for one who watched it happen', async () => {

@@ -42,7 +42,7 @@ it('settles a grant and a deny sent at once the same way on every client', async
     order[deny.applied ? 'denyFirst' : 'grantFirst'] += 1;
 
     await expectInSync(test, clients, 'livestream', 'race');
-    expect(test.server.hub.inspect('livestream', 'race')!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
+    expect(test.server.hub.inspect('livestream', 'race')!.stage.get('bob')).toBe('ACCEPTED_TO_JOIN_STAGE');
     for (const call of [olga, hana, bob]) expect(call!.getState().call!.stage.bob).toBe('ACCEPTED_TO_JOIN_STAGE');
     for (const call of [olga, hana]) expect(call!.getState().call!.stage_requests).toEqual([]);
     // An invitation may be declined: back to OFF_STAGE for the next round.
@@ -77,7 +77,7 @@ it('takes exactly one decision when an accept of the request races a deny', asyn
     order[accept.applied ? 'acceptFirst' : 'denyFirst'] += 1;
 
     await expectInSync(test, clients, 'livestream', 'accept-race');
-    expect(test.server.hub.inspect('livestream', 'accept-race')!.stage.bob).toBe(expected);
+    expect(test.server.hub.inspect('livestream', 'accept-race')!.stage.get('bob')).toBe(expected);
     for (const call of [olga, hana]) {
       expect(call!.getState().call!.stage.bob).toBe(expected);
       expect(call!.getState().call!.stage_requests).toEqual([]);

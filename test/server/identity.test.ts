@@ -41,7 +41,7 @@ it('acts as the token user whatever the body says', async () => {
   await expectUnchanged(async () => {
     expect((await test.request('POST', path('/stage/cancel'), { as: uma })).status).toBe(409);
   });
-  expect(test.server.hub.inspect('livestream', 'show')!.stage.tess).toBe('REQUESTED_TO_JOIN_STAGE');
+  expect(test.server.hub.inspect('livestream', 'show')!.stage.get('tess')).toBe('REQUESTED_TO_JOIN_STAGE');
   await expectUnchanged(async () => {
     const { status, body } = await test.request('POST', '/video/call/livestream/other', { as: uma, body: { data: { created_by_id: 'olga' } } });
     expect(status).toBe(400);

@@ -67,8 +67,8 @@ describe('blocking a user', () => {
 
     const record = test.server.hub.inspect('livestream', 'show')!;
     expect(record.participants.has(TROLL.id)).toBe(false);
-    expect(record.stage[TROLL.id]).toBeUndefined();
-    expect(record.stage_requests).toEqual([]);
+    expect(record.stage.get(TROLL.id)).toBeUndefined();
+    expect(record.stage_requests.toArray()).toEqual([]);
     // Why first, then their request withdrawn, then out.
     await vi.waitFor(() => expect(trollEvents.map((event) => event.type)).toEqual(['call.user_blocked', 'stageStatusUpdate', 'call.participant_left']));
     expect(trollEvents[0]).toMatchObject({ user_id: TROLL.id, by: HOST.id, reason: 'spam' });

@@ -4,6 +4,7 @@ import type { ParticipantLeftReason } from '../events.js';
 import { joinVerdict } from '../join-window.js';
 import type { CallRecord, CallSideEffect, Participant } from '../model.js';
 import type { GoLiveParsed, StopLiveParsed } from '../schemas.js';
+import { withStatuses } from '../stage-statuses.js';
 import { iso, type Transaction } from '../transaction.js';
 import { FEATURE_CAPABILITIES } from '../call-features.js';
 import { FEATURE_NAMES, requireStartable } from './features.js';
@@ -112,15 +113,13 @@ export function stopLive(tx: Transaction, input: StopLiveParsed): void {
     participants = participants.delete(userId);
     byRole = tx.countRole(tx.callRole(userId, participant), -1, byRole);
   }
-  const gone = new Set([...removed, ...unlisted]);
-  const stage = { ...call.stage };
-  for (const userId of gone) delete stage[userId];
+  const gone = [...removed, ...unlisted];
   tx.patch({
     ...changes,
     participants,
     participants_by_role: byRole,
-    stage,
-    stage_requests: call.stage_requests.filter((r) => !gone.has(r.user_id)),
+    ...withStatuses(call, new Map(gone.map((userId) => [userId, 'OFF_STAGE'] as const))),
+    stage_requests: call.stage_requests.deleteAll(gone),
   });
   tx.emit({
     type: 'call.live_ended',

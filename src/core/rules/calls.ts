@@ -6,6 +6,7 @@ import { own } from '../own.js';
 import { PersistentMap } from '../persistent-map.js';
 import type { CallCreateDataParsed, GetOrCreateParsed, UpdateCallMembersParsed, UpdateCallParsed } from '../schemas.js';
 import { mergeOverrides, mergeSettings } from '../settings.js';
+import { StageRequestQueue } from '../stage-request-queue.js';
 import type { Transaction } from '../transaction.js';
 
 // A call's life as a record: creating it, changing its fields and members, ending it.
@@ -61,8 +62,9 @@ export function getOrCreate(tx: Transaction, data: CallCreateDataParsed | undefi
     participants_by_role: {},
     counts: { participant_count: 0, participants_count_by_role: {} },
     listing: listingFor('counts', 0, settings.audience.list_all_up_to),
-    stage: {},
-    stage_requests: [],
+    stage: PersistentMap.empty(),
+    on_stage: PersistentMap.empty(),
+    stage_requests: StageRequestQueue.empty(),
     seq: 0,
   };
   tx.emit({ type: 'call.created', call: tx.fields() });
@@ -179,8 +181,9 @@ export function endCall(tx: Transaction): void {
     participants: PersistentMap.empty(),
     participants_by_role: {},
     counts: { participant_count: 0, participants_count_by_role: {} },
-    stage: {},
-    stage_requests: [],
+    stage: PersistentMap.empty(),
+    on_stage: PersistentMap.empty(),
+    stage_requests: StageRequestQueue.empty(),
   });
   tx.emit({ type: 'call.ended', call: tx.fields() });
 }

@@ -2,7 +2,7 @@ import type { BulkStageCommandType, BulkStageResult, StageOutcome, StageSkipReas
 import { invalidState } from '../errors.js';
 import type { CallEventBody } from '../events.js';
 import type { StageRequest, StageStatus } from '../model.js';
-import { own } from '../own.js';
+import { withStatus, withStatuses } from '../stage-statuses.js';
 import type { Transaction } from '../transaction.js';
 
 // The stage: OFF_STAGE → REQUESTED_TO_JOIN_STAGE → ACCEPTED_TO_JOIN_STAGE → ON_STAGE, asked for,
@@ -19,7 +19,7 @@ export function requestAccess(tx: Transaction): StageStatus {
   tx.require('request-stage', 'requesting the stage');
   if (status !== 'OFF_STAGE') throw invalidState(`a stage request needs OFF_STAGE, not ${status}`);
   const call = tx.existing();
-  if (call.stage_requests.length >= call.settings.stage.max_pending_requests) {
+  if (call.stage_requests.size >= call.settings.stage.max_pending_requests) {
     throw invalidState('the stage queue is full; try again later');
   }
   const request: StageRequest = {
@@ -28,12 +28,12 @@ export function requestAccess(tx: Transaction): StageStatus {
     ...(tx.participant(tx.actor.id)?.name !== undefined && { name: tx.participant(tx.actor.id)!.name! }),
   };
   tx.patch({
-    stage: { ...call.stage, [tx.actor.id]: 'REQUESTED_TO_JOIN_STAGE' },
-    stage_requests: [...call.stage_requests, request],
+    ...withStatus(call, tx.actor.id, 'REQUESTED_TO_JOIN_STAGE'),
+    stage_requests: call.stage_requests.add(request),
   });
   tx.emit({ type: 'stageStatusUpdate', user_id: tx.actor.id, status: 'REQUESTED_TO_JOIN_STAGE', previous: status });
   tx.emit({ type: 'stageAccessRequestUpdate', added: [request], removed: [] });
-  tx.emit({ type: 'newStageRequest', request, count: tx.existing().stage_requests.length });
+  tx.emit({ type: 'newStageRequest', request, count: tx.existing().stage_requests.size });
   return 'REQUESTED_TO_JOIN_STAGE';
 }
 
@@ -92,14 +92,15 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
   const invitedNow: string[] = [];
   const changed: string[] = [];
   const call = tx.existing();
-  const stage = { ...call.stage };
+  // The statuses the batch moves to, set in one go at the end.
+  const moves = new Map<string, StageStatus>();
   const statusEvents: CallEventBody[] = [];
   const decisionEvents: CallEventBody[] = [];
   const by = tx.actor.id;
   for (const userId of userIds) {
     if (seen.has(userId)) continue;
     seen.add(userId);
-    const status = own(stage, userId) ?? 'OFF_STAGE';
+    const status = call.stage.get(userId) ?? 'OFF_STAGE';
     const skip = (reason: StageSkipReason) => results.push({ user_id: userId, applied: false, reason, status });
     if (!tx.participant(userId)) {
       skip('NOT_IN_CALL');
@@ -127,8 +128,7 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
     } else if (status !== 'ON_STAGE') skip('NOT_ON_STAGE');
     else next = tx.restingStatus(userId);
     if (next === null) continue;
-    if (next === 'OFF_STAGE') delete stage[userId];
-    else stage[userId] = next;
+    moves.set(userId, next);
     if (status === 'REQUESTED_TO_JOIN_STAGE') removedRequests.push(userId);
     // A grant to someone who had not asked is an invitation; the user and managers can tell.
     const invited = type === 'stage.grantAccess' && status === 'OFF_STAGE';
@@ -146,14 +146,13 @@ export function bulk(tx: Transaction, type: BulkStageCommandType, userIds: strin
   if (applied > 0) {
     // Only a kick takes anyone off the stage; who is then no longer shown to others is told so.
     const wereListed = type === 'stage.kick' ? changed.filter((userId) => tx.listed(userId)) : [];
-    const removed = new Set(removedRequests);
     tx.patch({
-      stage,
-      ...(removed.size > 0 && { stage_requests: call.stage_requests.filter((r) => !removed.has(r.user_id)) }),
+      ...withStatuses(call, moves),
+      ...(removedRequests.length > 0 && { stage_requests: call.stage_requests.deleteAll(removedRequests) }),
       ...tx.invitedPatch(changed, invitedNow),
     });
     for (const body of statusEvents) tx.emit(body);
-    if (removed.size > 0) tx.emit({ type: 'stageAccessRequestUpdate', added: [], removed: removedRequests });
+    if (removedRequests.length > 0) tx.emit({ type: 'stageAccessRequestUpdate', added: [], removed: removedRequests });
     for (const body of decisionEvents) tx.emit(body);
     for (const userId of wereListed) if (!tx.listed(userId)) tx.emit({ type: 'call.participant_unlisted', user_id: userId });
   }
