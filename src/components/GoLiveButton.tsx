@@ -81,7 +81,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
   if (choice.live !== isLive) setChoice(defaults);
   const { confirming, open: askToConfirm, close: closeConfirmation, confirmRef, triggerRef } = useConfirmation();
   // The confirmation's button appears where the trigger was: a double click must not answer it.
-  const { pending, error, errorId, start } = useGuardedMutations([goLive, stopLive], state, confirming ? 'confirming' : state);
+  const { pending, error, errorId, start, settled } = useGuardedMutations([goLive, stopLive], state, confirming ? 'confirming' : state);
   const options = showOptions ? choice : defaults;
 
   const run = (): boolean =>
@@ -133,7 +133,7 @@ const GoLiveControl = /* @__PURE__ */ forwardRef<HTMLDivElement, GoLiveButtonPro
         />
       ) : (
         <button
-          {...triggerProps(buttonProps, pending, errorId, onClick, isLive && confirmStop ? askToConfirm : run)}
+          {...triggerProps(buttonProps, pending, errorId, onClick, isLive && confirmStop ? () => settled() && askToConfirm() : run)}
           ref={triggerRef}
           disabled={disabled || !allowed || !enabled || state === 'ended'}
         >

@@ -21,9 +21,12 @@ export function useActionGuard(label: string, settleMs = SETTLE_MS) {
     shown.current = label;
     changedAt.current = Date.now();
   }, [label]);
+  const settled = () => !running.current && Date.now() - changedAt.current >= settleMs;
   return {
+    /** Whether a press now is meant for what the control shows: nothing running, nothing just changed. */
+    settled,
     begin(): (() => void) | null {
-      if (running.current || Date.now() - changedAt.current < settleMs) return null;
+      if (!settled()) return null;
       running.current = true;
       return () => {
         running.current = false;
@@ -40,7 +43,8 @@ type GuardedMutation = { error: StageKitError | null; isPending: boolean; reset(
  * `error` to show (fresh while `about` holds) and `errorId`, the id the button is described by
  * while there is one. `start` runs one mutation through the guard (over `label`, which is `about`
  * unless the control's words change on their own, as a confirmation's do), after clearing the
- * last error of every one; it returns whether it started.
+ * last error of every one; it returns whether it started. `settled` says whether a press that
+ * starts no mutation (opening a confirmation) is meant for what the control shows now.
  */
 export function useGuardedMutations(mutations: readonly GuardedMutation[], about: string, label = about) {
   const guard = useActionGuard(label);
@@ -50,6 +54,7 @@ export function useGuardedMutations(mutations: readonly GuardedMutation[], about
     pending: mutations.some((mutation) => mutation.isPending),
     error,
     errorId: error ? id : undefined,
+    settled: guard.settled,
     start<Input>(mutation: { mutate(input: Input, options: { onSettled: () => void }): void }, input: Input): boolean {
       const done = guard.begin();
       if (!done) return false;

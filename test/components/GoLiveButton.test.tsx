@@ -102,12 +102,14 @@ describe('GoLiveButton', () => {
     expect(confirmation()).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
+    settle();
     await user.keyboard('{Enter}');
     expect(confirmation()).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(confirmation()).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
     expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
+    settle();
     await user.keyboard('{Enter}');
     // An Enter the moment the question appears is the same keypress twice, not an answer.
     await user.keyboard('{Enter}');
@@ -117,6 +119,30 @@ describe('GoLiveButton', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.inspect('livestream', 'show')?.backstage).toBe(true));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Go live' })));
+  });
+
+  it('does not take a second Enter as the call goes live for a wish to stop it', async () => {
+    const user = userEvent.setup();
+    const { backend, host } = await setup();
+    const { container } = render(
+      <Providers call={host}>
+        <GoLiveButton confirmStop />
+      </Providers>,
+    );
+    const root = container.firstElementChild as HTMLElement;
+    const confirmation = () => screen.queryByRole('group', { name: 'Stop the livestream? Viewers will be removed.' });
+    await user.tab();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(root.dataset.state).toBe('live'));
+    // The key pressed twice: the second lands on Stop live, which took Go live's place.
+    await user.keyboard('{Enter}');
+    expect(confirmation()).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop live' }));
+    // Read, then pressed: the question is asked.
+    settle();
+    await user.keyboard('{Enter}');
+    expect(confirmation()).toBeTruthy();
+    expect(backend.inspect('livestream', 'show')?.backstage).toBe(false);
   });
 
   it('keeps keyboard focus on the button while going live is pending', async () => {
