@@ -18,6 +18,7 @@ import {
 } from '../../src/core/index.js';
 import { StageRequestQueue } from '../../src/core/stage-request-queue.js';
 import { StageCall, StageKitProvider, StageRequestList } from '../../src/components/index.js';
+import { SETTLE_MS } from '../../src/components/action-guard.js';
 
 const TYPE = 'livestream';
 const ID = 'queue';
@@ -177,7 +178,9 @@ async function run(pending: number, repeats: number): Promise<QueueFigures> {
       acceptOneEngineMs.push(engineMs.at(-1)!);
       acceptOneIdleMs.push(list().hasAttribute('data-busy') ? await until(() => !list().hasAttribute('data-busy'), start) : performance.now() - start);
       maxRows = Math.max(maxRows, rows());
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // A row whose person just changed ignores a click for a moment (it was meant for the one
+      // before): wait as a person reading the new row would.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 20));
     }
 
     const acceptAll = [...list().querySelectorAll<HTMLButtonElement>('.stagekit-stage-request-list-header button')][0]!;
