@@ -15,19 +15,21 @@ export interface UseCallPhaseResult {
 }
 
 const SERVER_STATE: UseCallPhaseResult = { phase: 'unscheduled', canJoinNow: false };
-const NONE: readonly Capability[] = [];
+/** The capabilities the join verdict reads. */
+const JOIN_CAPABILITIES: readonly Capability[] = ['join-call', 'join-backstage', 'join-ended-call'];
 
 /** The call's phase and your join verdict, moving with the clock, from a schedule already read. */
 export function useTimedPhase(call: Call, schedule: CallView | null, key: string): UseCallPhaseResult {
-  // The store keeps the list's identity until it changes, and the key names it.
-  const held = useStore(call.store, (state) => state.call?.own_capabilities ?? NONE);
+  // Only the capabilities that decide joining, as a primitive: stepping on stage adds sending
+  // audio and video, which must not re-render every control that asks whether you may join.
+  const held = useStore(call.store, (state) => JOIN_CAPABILITIES.filter((capability) => state.call?.own_capabilities.includes(capability)).join());
   return useClockValue<UseCallPhaseResult>(
     call.clock,
-    `${key}#${held.join()}`,
+    `${key}#${held}`,
     (now) => {
       if (!schedule) return SERVER_STATE;
       const window = joinWindow(schedule, now);
-      return { phase: window.phase, canJoinNow: mayJoin(window, held) };
+      return { phase: window.phase, canJoinNow: mayJoin(window, held.split(',') as Capability[]) };
     },
     (now) => (schedule ? joinWindow(schedule, now).nextBoundaryAt : null),
     SERVER_STATE,
