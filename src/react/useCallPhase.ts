@@ -1,7 +1,6 @@
 'use client';
-import { useStore } from 'zustand';
 import { shallow } from 'zustand/vanilla/shallow';
-import type { Call, CallPhase, CallView, Capability } from '../core/index.js';
+import type { Call, CallPhase, CallView } from '../core/index.js';
 // The module itself, not the core's index: the React entry must not pull in the engine.
 import { joinWindow, mayJoin } from '../core/join-window.js';
 import { useClockValue } from './useClockValue.js';
@@ -15,21 +14,17 @@ export interface UseCallPhaseResult {
 }
 
 const SERVER_STATE: UseCallPhaseResult = { phase: 'unscheduled', canJoinNow: false };
-/** The capabilities the join verdict reads. */
-const JOIN_CAPABILITIES: readonly Capability[] = ['join-call', 'join-backstage', 'join-ended-call'];
 
 /** The call's phase and your join verdict, moving with the clock, from a schedule already read. */
 export function useTimedPhase(call: Call, schedule: CallView | null, key: string): UseCallPhaseResult {
-  // Only the capabilities that decide joining, as a primitive: stepping on stage adds sending
-  // audio and video, which must not re-render every control that asks whether you may join.
-  const held = useStore(call.store, (state) => JOIN_CAPABILITIES.filter((capability) => state.call?.own_capabilities.includes(capability)).join());
+  // `key` names the join capabilities too, so the verdict is worked out again when they change.
   return useClockValue<UseCallPhaseResult>(
     call.clock,
-    `${key}#${held}`,
+    key,
     (now) => {
       if (!schedule) return SERVER_STATE;
       const window = joinWindow(schedule, now);
-      return { phase: window.phase, canJoinNow: mayJoin(window, held.split(',') as Capability[]) };
+      return { phase: window.phase, canJoinNow: mayJoin(window, schedule.own_capabilities) };
     },
     (now) => (schedule ? joinWindow(schedule, now).nextBoundaryAt : null),
     SERVER_STATE,

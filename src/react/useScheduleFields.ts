@@ -4,8 +4,10 @@ import type { Call, CallStoreState, CallView } from '../core/index.js';
 import { useCallFor } from './context.js';
 
 /**
- * The fields the schedule depends on (the join window's, and when the call went live) as one
- * string, or '' before the call loads: a primitive, so other changes to the call do not re-render.
+ * The fields the schedule depends on (the join window's, when the call went live, and the
+ * capabilities that decide whether you may join) as one string, or '' before the call loads: a
+ * primitive, so other changes to the call (stepping on stage adds sending audio and video) do not
+ * re-render.
  */
 function scheduleKey({ call }: CallStoreState): string {
   return call
@@ -17,6 +19,7 @@ function scheduleKey({ call }: CallStoreState): string {
         call.ended_at,
         call.live_started_at,
         call.live_ended_at,
+        call.own_capabilities.filter((capability) => capability.startsWith('join-')),
       ].join('|')
     : '';
 }
