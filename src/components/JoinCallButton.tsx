@@ -33,12 +33,15 @@ export const JoinCallButton = /* @__PURE__ */ forwardRef<HTMLDivElement, JoinCal
   // A double click on Join must not land on the Leave it turned into.
   const { pending, error, errorId, start } = useGuardedMutations([join, leave], state);
   const run = () => start(joined ? leave : join, undefined);
+  // Kept out for who you are (blocked, or not in the call's team): say that, not that joining is not allowed.
+  const refusal = error?.refusal;
+  const words = refusal ? { errors: { FORBIDDEN: refusal === 'blocked' ? messages.joinBlocked : messages.joinTeamOnly } } : messages;
   return (
     <div ref={ref} className={classNames('stagekit-join-call-button', className, { state, pending })} data-state={state} data-pending={flag(pending)}>
       <button {...triggerProps(buttonProps, pending, errorId, onClick, run)} disabled={disabled || (!joined && !canJoinNow)}>
         {joined ? (leaveLabel ?? messages.leaveCall) : pending ? messages.joiningCall : messages.joinCall}
       </button>
-      <ErrorMessage error={error} id={errorId} messages={messages} />
+      <ErrorMessage error={error} id={errorId} messages={words} />
     </div>
   );
 });

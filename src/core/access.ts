@@ -54,10 +54,10 @@ export function isBlocked(call: Pick<CallRecord, 'blocked'>, userId: string): bo
  */
 export function accessRefusal(call: Pick<CallRecord, 'blocked' | 'team'>, user: User): StageKitError | null {
   if (user.role === 'admin') return null;
-  if (isBlocked(call, user.id)) return new StageKitError('FORBIDDEN', 'you are blocked from this call');
+  if (isBlocked(call, user.id)) return new StageKitError('FORBIDDEN', 'you are blocked from this call', { refusal: 'blocked' });
   const { team } = call;
   if (team !== undefined && !user.teams?.includes(team)) {
-    return new StageKitError('FORBIDDEN', `this call is only for members of the team '${team}'`);
+    return new StageKitError('FORBIDDEN', `this call is only for members of the team '${team}'`, { refusal: 'team' });
   }
   return null;
 }

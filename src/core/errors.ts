@@ -21,9 +21,17 @@ export interface InvalidField {
   message: string;
 }
 
+/**
+ * Why a user is kept out of a call whatever their capabilities: `blocked` from it, or not in the
+ * `team` it is for.
+ */
+export type AccessRefusalReason = 'blocked' | 'team';
+
 export interface StageKitErrorDetails {
   /** FORBIDDEN: the capability the user lacks. */
   capability?: Capability;
+  /** FORBIDDEN: kept out of the call for who they are, not for a capability. */
+  refusal?: AccessRefusalReason;
   /** NOT_YET_OPEN: when the doors open (ISO time), if known. */
   opensAt?: string | null;
   /** INVALID_INPUT: each bad field. */
@@ -37,7 +45,7 @@ export interface StageKitErrorJSON extends StageKitErrorDetails {
 }
 
 /** The details an error may carry. */
-const DETAIL_KEYS = ['capability', 'opensAt', 'fields'] as const;
+const DETAIL_KEYS = ['capability', 'refusal', 'opensAt', 'fields'] as const;
 
 /** The details given, in the order an error's JSON lists them: one left undefined is no key at all. */
 function definedDetails(source: StageKitErrorDetails): StageKitErrorDetails {
@@ -53,6 +61,7 @@ export class StageKitError extends Error {
   // detail it lacks is no key at all, as in its JSON.
   declare readonly code: StageKitErrorCode;
   declare readonly capability?: Capability;
+  declare readonly refusal?: AccessRefusalReason;
   declare readonly opensAt?: string | null;
   declare readonly fields?: InvalidField[];
 

@@ -23,7 +23,7 @@ export {
   type StageSkipReason,
   type World,
 } from './engine.js';
-export { STAGEKIT_ERROR_CODES, StageKitError, type InvalidField, type StageKitErrorCode, type StageKitErrorJSON } from './errors.js';
+export { STAGEKIT_ERROR_CODES, StageKitError, type AccessRefusalReason, type InvalidField, type StageKitErrorCode, type StageKitErrorJSON } from './errors.js';
 export type { CallEvent, CallEventBody, CallEventOf, CallEventType, ParticipantLeftReason } from './events.js';
 export { joinVerdict, joinWindow, type CallPhase, type JoinVerdict, type JoinWindow, type JoinWindowFields } from './join-window.js';
 export { createMemoryBackend, type MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';

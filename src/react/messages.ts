@@ -53,6 +53,9 @@ export interface StageKitMessages {
   joiningCall: string;
   loading: string;
   leaveCall: string;
+  /** JoinCallButton, when joining is refused for who you are rather than for a missing capability. */
+  joinBlocked: string;
+  joinTeamOnly: string;
   onStage: string;
   nobodyOnStage: string;
   /** StageToggle, for an invitation (or an approval) waiting for your answer. */
@@ -196,6 +199,8 @@ export const joinCallMessages = {
   joinCall: 'Join',
   joiningCall: 'Joining…',
   leaveCall: 'Leave',
+  joinBlocked: 'You are blocked from this call.',
+  joinTeamOnly: 'This call is only for members of its team.',
 } satisfies Partial<StageKitMessages>;
 
 export const onStageMessages = {

@@ -6,6 +6,7 @@ import {
   AudienceList,
   BroadcastIndicator,
   FeatureToggles,
+  JoinCallButton,
   ModerationActions,
   OnStageList,
   RecordingIndicator,
@@ -205,6 +206,19 @@ describe('moderation in the lists', () => {
     await waitFor(() => expect(backend.inspect('livestream', 'show')!.blocked).toEqual({ viewer: true }));
     expect(backend.inspect('livestream', 'show')!.participants.has('viewer')).toBe(false);
     expect((await screen.findAllByText('You were blocked from this call.')).length).toBeGreaterThan(0);
+  });
+
+  it('tells a blocked viewer who tries to join again that they are blocked', async () => {
+    const user = userEvent.setup();
+    const { host, viewer } = await setup();
+    await host.blockUser('viewer');
+    render(
+      <Providers call={viewer}>
+        <JoinCallButton />
+      </Providers>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('You are blocked from this call.');
   });
 
   it("blocks from the host's audience list when its rows carry ModerationActions", async () => {

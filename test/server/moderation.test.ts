@@ -88,7 +88,7 @@ describe('blocking a user', () => {
     await host.call('livestream', 'show').blockUser(TROLL.id);
     // Told of the block, then stopped with the reason.
     await vi.waitFor(() => expect(raw.messages.some((m) => m.type === 'error')).toBe(true));
-    expect(raw.messages.find((m) => m.type === 'error')).toMatchObject({ cid: 'livestream:show', error: { code: 'FORBIDDEN', message: 'you are blocked from this call' } });
+    expect(raw.messages.find((m) => m.type === 'error')).toMatchObject({ cid: 'livestream:show', error: { code: 'FORBIDDEN', message: 'you are blocked from this call', refusal: 'blocked' } });
     expect(eventsOf(raw).map((event) => event.type)).toContain('call.user_blocked');
 
     const heard = eventsOf(raw).length;
@@ -112,10 +112,10 @@ describe('blocking a user', () => {
       () => call.leave(),
       () => call.queryAudience(),
     ]) {
-      expect(await refusal(action())).toMatchObject({ code: 'FORBIDDEN', message: 'you are blocked from this call' });
+      expect(await refusal(action())).toMatchObject({ code: 'FORBIDDEN', message: 'you are blocked from this call', refusal: 'blocked' });
     }
     const { status, body } = await test.request('POST', '/video/call/livestream/show/join', { as: TROLL, body: {} });
-    expect({ status, code: body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect({ status, code: body.code, refusal: body.refusal }).toEqual({ status: 403, code: 'FORBIDDEN', refusal: 'blocked' });
     expect(test.server.hub.inspect('livestream', 'show')!.participants.has(TROLL.id)).toBe(false);
   });
 

@@ -237,10 +237,11 @@ describe('the call creation options of the reference table', () => {
     expect(memberCall.getState().call).toMatchObject({ team: 'blue' });
     expect((await test.request('POST', '/video/call/default/standup/join', { as: ADMIN, body: {} })).status).toBe(200);
     const refusedJoin = await test.request('POST', '/video/call/default/standup/join', { as: outsider, body: {} });
-    expect({ status: refusedJoin.status, code: refusedJoin.body.code, message: refusedJoin.body.message }).toEqual({
+    expect({ status: refusedJoin.status, code: refusedJoin.body.code, message: refusedJoin.body.message, refusal: refusedJoin.body.refusal }).toEqual({
       status: 403,
       code: 'FORBIDDEN',
       message: "this call is only for members of the team 'blue'",
+      refusal: 'team',
     });
     const refusedRead = await test.request('GET', '/video/call/default/standup', { as: outsider });
     expect(refusedRead.status).toBe(403);
