@@ -143,7 +143,9 @@ export const StageNotifications = /* @__PURE__ */ forwardRef<HTMLElement, StageN
         })}
       </ul>
       <span style={visuallyHidden} aria-live="polite">
-        {announced.text}
+        {/* A node per notice: news worded as the last (the same viewer asking again) is a new
+            node, so screen readers read it again rather than see unchanged text. */}
+        <span key={announced.id}>{announced.text}</span>
       </span>
     </section>
   );

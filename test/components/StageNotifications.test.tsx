@@ -185,6 +185,24 @@ describe('StageNotifications as a control', () => {
     expect(within(region).getAllByRole('listitem')).toHaveLength(2);
   });
 
+  it('announces news worded as the last again: the same viewer asking a second time', async () => {
+    const { host, viewer } = await setup();
+    const { container } = render(
+      <Providers call={host}>
+        <StageNotifications />
+      </Providers>,
+    );
+    const announced = () => container.querySelector('[aria-live="polite"]')!.firstChild!;
+    await act(() => viewer.stage.requestAccess());
+    const first = announced();
+    expect(first.textContent).toBe('Vik asks to join the stage (1 waiting).');
+    await act(() => viewer.stage.cancelRequestAccess());
+    await act(() => viewer.stage.requestAccess());
+    // The same words in a new node: a live region reads what is added, not text that did not change.
+    expect(announced().textContent).toBe('Vik asks to join the stage (1 waiting).');
+    expect(announced()).not.toBe(first);
+  });
+
   it('announces each notice once: dismissing announces nothing new', async () => {
     const user = userEvent.setup();
     const { host, viewer } = await setup();
