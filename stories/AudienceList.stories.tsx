@@ -62,7 +62,12 @@ export const WithModeration: Story = {
     const canvas = within(canvasElement);
     const carl = within((await canvas.findByText('Carl')).closest('li') as HTMLElement);
     await userEvent.click(carl.getByRole('button', { name: 'Block Carl' }));
-    await userEvent.click(within(carl.getByRole('group', { name: /Block Carl\?/ })).getByRole('button', { name: 'Block' }));
+    const yes = within(carl.getByRole('group', { name: /Block Carl\?/ })).getByRole('button', { name: 'Block' });
+    // The question is taller than its row: a pointer on its answer must reach the answer, not the
+    // row below it in the list.
+    const box = yes.getBoundingClientRect();
+    await expect(canvasElement.ownerDocument.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)).toBe(yes);
+    await userEvent.click(yes);
     await waitFor(() => expect(canvas.queryByText('Carl')).toBeNull(), { timeout: 4_000 });
   },
 };
